@@ -1,0 +1,49 @@
+"""One exception family. Each subclass also subclasses the matching builtin so callers that
+already catch ``ValueError`` / ``OSError`` keep working."""
+
+from __future__ import annotations
+
+
+class NormalizeError(Exception):
+    """Base class of every error raised by :mod:`normalize`."""
+
+
+class GlossaryError(NormalizeError, ValueError):
+    """A glossary file is missing, malformed or inconsistent.
+
+    Carries ``path``, ``line`` and ``column`` (1-based; 0 when not applicable) so that the CLI can
+    print ``path:line:column: message`` like a compiler.
+    """
+
+    def __init__(self, message: str, path: str = "", line: int = 0, column: int = 0):
+        self.message = message
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class InputDecodeError(NormalizeError, UnicodeError):
+    """An input file is not valid text in the expected encoding."""
+
+    def __init__(self, path: str, offset: int, reason: str):
+        self.path = str(path)
+        self.offset = offset
+        self.reason = reason
+        super().__init__(f"{self.path}: cannot decode as UTF-8 at byte {offset}: {reason}")
+
+
+class ModelError(NormalizeError, RuntimeError):
+    """A translation model is missing, broken or cannot be loaded."""
+
+
+class ConfigError(NormalizeError, ValueError):
+    """A configuration value is invalid (unknown rule name, bad threshold, ...)."""
