@@ -1,0 +1,381 @@
+"""The line plan: one pass that decides, for every line of a document, whether a line-level rule
+removes it, so that the line rules (duplicate-body, duplicate-paragraph, repeated-title,
+boilerplate) never produce overlapping edits and agree about what stays.
+
+Each line gets at most one owner. Precedence, from strongest evidence to weakest: a repeated
+block of the body (a long exact run), a repeated title, a single repeated paragraph, then
+boilerplate patterns on what is left. A disabled rule claims nothing, so switching one rule off
+never makes another rule remove more than it would on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ._patterns import Pattern, patterns_for
+
+# Near-exact comparison key of a line: the same paragraph counts as repeated when it differs only
+# in case, spacing, quote style or dash style (copies of a page scraped twice differ in exactly
+# these ways).
+_QUOTES = str.maketrans(
+    {
+        "\N{LEFT DOUBLE QUOTATION MARK}": '"',
+        "\N{RIGHT DOUBLE QUOTATION MARK}": '"',
+        "\N{LEFT SINGLE QUOTATION MARK}": "'",
+        "\N{RIGHT SINGLE QUOTATION MARK}": "'",
+        "\N{EN DASH}": "-",
+        "\N{EM DASH}": "-",
+        "\N{NO-BREAK SPACE}": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+#: A repeated run of lines is "the body printed again" (duplicate-body) when it has at least this
+#: many non-blank lines and characters; shorter repeats are judged line by line (duplicate-paragraph).
+BODY_MIN_LINES = 3
+BODY_MIN_CHARS = 300
+#: A single repeated line far from its first copy must be a real paragraph: short lines such as
+#: "Photo", "Q:" or a section heading legitimately recur in an article.
+PARA_MIN_CHARS = 40
+PARA_MIN_WORDS = 6
+#: A line directly repeating the line before it (a doubled byline) needs only this much.
+ADJACENT_MIN_WORDS = 2
+ADJACENT_MIN_CHARS = 12
+#: A title is one short line.
+TITLE_MAX_CHARS = 160
+TITLE_MAX_WORDS = 25
+
+
+def line_key(s: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", s).translate(_QUOTES)).strip().casefold()
+
+
+@dataclass
+class Line:
+    idx: int
+    start: int  # NFC offset of the first character
+    end: int  # NFC offset after the line break (or the end of the text)
+    text: str  # without the line break
+    key: str
+    owner: str = ""  # rule removing the whole line, "" = stays
+    reason: str = ""
+    source: str = ""
+    confidence: float = 0.0
+    tail: tuple[int, str, str, float] | None = None  # (NFC start of removed tail, reason, source, conf)
+
+    @property
+    def blank(self) -> bool:
+        return not self.key
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+@dataclass
+class Plan:
+    lines: list[Line]
+    #: NFC ranges of removed lines (for the inline rules, which leave those lines alone).
+    removed: list[tuple[int, int]] = field(default_factory=list)
+
+    def kept(self, start: int, end: int) -> bool:
+        """True when no whole-line removal touches NFC range [start, end)."""
+        for s, e in self.removed:
+            if s < end and start < e:
+                return False
+        return True
+
+
+def split_lines(nfc: str) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    n = len(nfc)
+    i = 0
+    while pos < n:
+        nl = nfc.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        text = nfc[pos:end].rstrip("\r\n")
+        out.append(Line(i, pos, end, text, line_key(text)))
+        pos = end
+        i += 1
+    return out
+
+
+def _title_like(line: Line) -> bool:
+    t = line.text.strip()
+    if not t or len(t) > TITLE_MAX_CHARS or line.words > TITLE_MAX_WORDS or line.words < 2:
+        return False
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "\"'\N{LEFT DOUBLE QUOTATION MARK}"):
+        return False
+    # One sentence: no sentence break inside (a final full stop is common in MT titles).
+    return re.search(r"[.!?]\s+\S", t) is None and not t.endswith(":")
+
+
+def _runs(content: list[Line]) -> list[tuple[int, int, int]]:
+    """Maximal runs (i, j, length) with content[i+t].key == content[j+t].key, i + length <= j."""
+    positions: dict[str, list[int]] = {}
+    for k, ln in enumerate(content):
+        positions.setdefault(ln.key, []).append(k)
+    runs = []
+    n = len(content)
+    for j in range(n):
+        for i in positions[content[j].key]:
+            if i >= j:
+                break
+            if i > 0 and content[i - 1].key == content[j - 1].key and i - 1 + 1 <= j - 1:
+                continue  # not the start of a run: counted from its start
+            length = 0
+            while j + length < n and i + length < j and content[i + length].key == content[j + length].key:
+                length += 1
+            runs.append((i, j, length))
+    runs.sort(key=lambda r: (-sum(len(content[r[0] + t].text) for t in range(r[2])), r[1]))
+    return runs
+
+
+def _claim(ln: Line, owner: str, reason: str, source: str, confidence: float) -> bool:
+    if ln.owner:
+        return False
+    ln.owner, ln.reason, ln.source, ln.confidence = owner, reason, source, confidence
+    return True
+
+
+def build(doc, ctx) -> Plan:
+    cfg = ctx.config
+    on = {
+        name: cfg.rule_on(name, True)
+        for name in ("duplicate-body", "duplicate-paragraph", "repeated-title", "boilerplate")
+    }
+    keep_title = getattr(cfg, "keep_title", True)
+    lines = split_lines(doc.nfc)
+    content = [ln for ln in lines if not ln.blank]
+    runs = _runs(content)
+
+    # 1. The body printed again: long runs. The later copy goes, except when the later copy stands
+    #    under a title and the earlier one opens the document without it (a page that shows a
+    #    preview of the article before the article itself): then keeping the later copy keeps the
+    #    title at the top without moving any text.
+    body_runs = []
+    for i, j, length in runs:
+        chars = sum(len(content[i + t].text) for t in range(length))
+        if length >= BODY_MIN_LINES and chars >= BODY_MIN_CHARS:
+            body_runs.append((i, j, length, chars))
+    primary = body_runs[0] if body_runs else None
+    if on["duplicate-body"] and body_runs:
+        i, j, length, chars = body_runs[0]
+        pats = patterns_for(ctx) if on["boilerplate"] else ()
+        gap = [ln for ln in content[i + length : j] if not _boilerplate_line(ln, pats)]
+        before = [ln for ln in content[:i] if not _boilerplate_line(ln, pats)]
+        if keep_title and not before and len(gap) == 1 and _title_like(gap[0]):
+            primary = None  # its title is kept
+            first, last = content[i], content[i + length - 1]
+            for t in range(length):
+                _claim(
+                    content[i + t],
+                    "duplicate-body",
+                    f"removed the first copy of the body (lines {first.idx + 1}\N{EN DASH}{last.idx + 1}, "
+                    f"{length} paragraphs, {chars} characters): the page prints it again at lines "
+                    f"{content[j].idx + 1}\N{EN DASH}{content[j + length - 1].idx + 1} under its title "
+                    f"{gap[0].text.strip()!r}, and that copy is kept so the title stays at the top",
+                    "rule:duplicate-body",
+                    0.95,
+                )
+            body_runs = body_runs[1:]
+        for i, j, length, chars in body_runs:
+            if any(content[i + t].owner for t in range(length)):
+                continue  # the copy we would keep is itself going: judge the remainder line by line
+            first, last = content[i], content[i + length - 1]
+            for t in range(length):
+                _claim(
+                    content[j + t],
+                    "duplicate-body",
+                    f"removed a second copy of lines {first.idx + 1}\N{EN DASH}{last.idx + 1} "
+                    f"({length} paragraphs, {chars} characters): the page printed the body twice",
+                    "rule:duplicate-body",
+                    0.95,
+                )
+
+    # 2. The title. (a) The title standing before a repeated copy of the body: kept at the top by
+    #    the swap above, or removed when the caller wants no title. (b) The first line repeated
+    #    later on a line of its own.
+    if on["repeated-title"]:
+        if not keep_title and primary is not None:
+            i, j, length, _ = primary
+            pats = patterns_for(ctx) if on["boilerplate"] else ()
+            gap = [ln for ln in content[i + length : j] if not _boilerplate_line(ln, pats)]
+            if gap and _title_like(gap[-1]):
+                _claim(
+                    gap[-1],
+                    "repeated-title",
+                    "removed the article title printed above the second copy of the body "
+                    "(keep_title is off)",
+                    "rule:repeated-title",
+                    0.85,
+                )
+        if content and _title_like(content[0]) and not content[0].owner:
+            top = content[0]
+            repeats = [ln for ln in content[1:] if ln.key == top.key]
+            for ln in repeats:
+                _claim(
+                    ln,
+                    "repeated-title",
+                    f"removed the title repeated mid-text (same as line {top.idx + 1})",
+                    "rule:repeated-title",
+                    0.9,
+                )
+            if repeats and not keep_title:
+                _claim(
+                    top,
+                    "repeated-title",
+                    "removed the repeated title at the top (keep_title is off)",
+                    "rule:repeated-title",
+                    0.85,
+                )
+
+    # 3. Single repeated paragraphs (and a doubled line such as a byline printed twice).
+    if on["duplicate-paragraph"]:
+        for i, j, length in runs:
+            for t in range(length):
+                a, b = content[i + t], content[j + t]
+                if a.owner or b.owner:
+                    continue
+                adjacent = i + t + 1 == j + t and not _has_blank_between(lines, a, b, limit=1)
+                big = len(b.text.strip()) >= PARA_MIN_CHARS and b.words >= PARA_MIN_WORDS
+                small_ok = b.words >= ADJACENT_MIN_WORDS and len(b.text.strip()) >= ADJACENT_MIN_CHARS
+                if big or (adjacent and small_ok):
+                    _claim(
+                        b,
+                        "duplicate-paragraph",
+                        f"removed a repeated {'line' if adjacent and not big else 'paragraph'} "
+                        f"(same as line {a.idx + 1})",
+                        "rule:duplicate-paragraph",
+                        0.9 if big else 0.85,
+                    )
+
+    # 4. Boilerplate on what is left. "edge" patterns apply only next to removed lines or the
+    #    document edge, found by iterating to a fixed point (boilerplate comes in clusters).
+    if on["boilerplate"]:
+        pats = patterns_for(ctx)
+        line_pats = [p for p in pats if p.scope == "line"]
+        changed = True
+        while changed:
+            changed = False
+            for k, ln in enumerate(content):
+                if ln.owner:
+                    continue
+                for p in line_pats:
+                    if not p.regex.fullmatch(ln.text.strip()):
+                        continue
+                    if p.requires == "edge" and not _at_edge(content, k):
+                        continue
+                    _claim(ln, "boilerplate", f"removed site boilerplate {ln.text.strip()!r} ({p.note})",
+                           p.source, 0.9)
+                    changed = True
+                    break
+        tail_pats = [p for p in pats if p.scope == "tail"]
+        for ln in content:
+            if not ln.owner:
+                _strip_tails(ln, tail_pats)
+
+    _absorb_blank_lines(lines)
+    plan = Plan(lines)
+    plan.removed = [(ln.start, ln.end) for ln in lines if ln.owner]
+    return plan
+
+
+def _boilerplate_line(ln: Line, pats: tuple[Pattern, ...] | list[Pattern]) -> bool:
+    t = ln.text.strip()
+    return any(p.scope == "line" and p.regex.fullmatch(t) for p in pats)
+
+
+def _has_blank_between(lines: list[Line], a: Line, b: Line, limit: int) -> bool:
+    return sum(1 for ln in lines[a.idx + 1 : b.idx] if ln.blank) > limit
+
+
+def _at_edge(content: list[Line], k: int) -> bool:
+    return k == 0 or k == len(content) - 1 or bool(content[k - 1].owner) or bool(content[k + 1].owner)
+
+
+def _strip_tails(ln: Line, pats: list[Pattern]) -> None:
+    """Remove boilerplate glued to the end of a kept line, repeatedly ("- ảnh 1 Chia sẻ")."""
+    text = ln.text.rstrip()
+    cut = len(text)
+    notes: list[str] = []
+    sources: list[str] = []
+    progress = True
+    while progress:
+        progress = False
+        for p in pats:
+            for m in p.regex.finditer(text, 0, cut):
+                if text[m.end() : cut].strip():
+                    continue
+                s = m.start()
+                if s > 0 and text[s - 1].isalnum():
+                    continue  # inside a word
+                # What remains must still be a line with words, else it is a line-scope case.
+                rest = text[:s].rstrip()
+                if not any(ch.isalnum() for ch in rest):
+                    continue
+                notes.append(f"{text[s:cut].strip()!r} ({p.note})")
+                sources.append(p.source)
+                cut = len(rest)
+                progress = True
+                break
+    if cut < len(text):
+        ln.tail = (
+            ln.start + cut,
+            "removed site boilerplate at the end of the line: " + "; ".join(reversed(notes)),
+            ", ".join(dict.fromkeys(reversed(sources))),
+            0.9,
+        )
+
+
+def _absorb_blank_lines(lines: list[Line]) -> None:
+    """Blank lines go with the removed lines around them, so that no paragraph gap is doubled or
+    left dangling: a blank line between two lines removed by the same rule goes with them; a
+    removed run takes the blank lines after it when it starts the document or follows a blank
+    line; a run that ends the document takes the blank lines before it."""
+    n = len(lines)
+    content = [ln for ln in lines if not ln.blank]
+    for a, b in zip(content, content[1:]):
+        if a.owner and a.owner == b.owner and b.idx > a.idx + 1:
+            for ln in lines[a.idx + 1 : b.idx]:
+                _claim(ln, a.owner, a.reason, a.source, a.confidence)
+    k = 0
+    while k < n:
+        if not lines[k].owner:
+            k += 1
+            continue
+        s = k
+        while k < n and lines[k].owner == lines[s].owner:
+            k += 1
+        e = k  # lines[s:e] are removed by one rule
+        head = lines[s]
+        t = e
+        while t < n and lines[t].blank and not lines[t].owner:
+            t += 1
+        if t > e and (s == 0 or lines[s - 1].blank or t == n):
+            for ln in lines[e:t]:
+                _claim(ln, head.owner, head.reason, head.source, head.confidence)
+            k = t
+        if t == n or all(ln.owner for ln in lines[e:]):
+            b = s - 1
+            while b >= 0 and lines[b].blank and not lines[b].owner:
+                _claim(lines[b], head.owner, head.reason, head.source, head.confidence)
+                b -= 1
+
+
+def plan_for(doc, ctx) -> Plan:
+    """The plan for ``doc``, built once per document and configuration (one slot in ``ctx.cache``)."""
+    cache = getattr(ctx, "cache", None)
+    key = (id(doc), ctx.config)
+    if cache is not None:
+        hit = cache.get("document_rules.plan")
+        if hit is not None and hit[0] is doc and hit[1] == key:
+            return hit[2]
+    plan = build(doc, ctx)
+    if cache is not None:
+        cache["document_rules.plan"] = (doc, key, plan)
+    return plan
