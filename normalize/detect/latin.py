@@ -1,0 +1,389 @@
+"""Latin-script leftovers that carry no tell-tale letters.
+
+Two detectors, each a switchable rule:
+
+- ``latin-vietnamese``: Vietnamese written without its diacritics ("Tong Bi thu To Lam",
+  "Cac xa gom:", "Chia se"), as captions and buttons of Vietnamese sites come out of MT.
+- ``latin-foreign``: phrases of another Latin-script language left in English ("Baca juga:",
+  "sangat penting", "leer más", "lire aussi").
+
+Evidence is per word and comes from real data: wordfreq's frequency lists, precomputed by
+``scripts/gen_latin_lexicon.py`` into ``normalize/data/latin-lexicon.tsv`` (the runtime never
+imports wordfreq). A word's evidence is the log-ratio of its frequency in the other language to its
+frequency in English (Zipf difference); evidence is summed over a run of neighbouring words, so a
+single English-looking word is never flagged but a run of foreign words is.
+
+Precision first (correct English is sacred): names are written in capitals and Vietnamese
+names without diacritics are correct English ("Nguyen Tan Dung", "Ha Long Bay"), so a run must hold
+lower-case words; runs between capitalised words made of short particles are parts of names
+("Rio de la Plata", "Ursula von der Leyen"); accepted loanwords ("banh mi", "joie de vivre") and
+quoted or glossed phrases are left alone.
+
+Speed: a C-speed first pass (``str.translate`` + ``split`` + set intersection) decides whether a
+text holds any seed word at all; clean English pays that pass and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import NormalizeError
+from ..rules import rule
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+_LEXICON = _DATA / "latin-lexicon.tsv"
+_LOANWORDS = _DATA / "latin-loanwords.tsv"
+_FORMAT = "# normalize-data: latin-lexicon 1"
+
+# A word of Latin letters (ASCII and the Latin-1/Extended blocks), apostrophes inside words kept
+# ("l'on", "d'état"). Digits and underscores end a word: identifiers are not prose.
+_WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)?")
+# Between two words of one run: a single space, or a no-break space. Punctuation ends a run
+# (a comma list of foreign words is still caught run by run).
+_GAP = frozenset(" \u00a0")
+# Characters that cannot be part of a word: replaced by spaces for the first pass.
+_PUNCT = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~\u201c\u201d\u2018\u2019\u2014\u2013-\t\n\r0123456789"})
+
+# Letters only Vietnamese uses (ă ơ ư đ and the Latin Extended Additional vowels with stacked or
+# dot-below tones, U+1EA0..U+1EF9): words with them belong to the ``vietnamese`` detector.
+_VI_ONLY = re.compile("[\u0102\u0103\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
+
+# Vietnamese without diacritics -------------------------------------------------------------------
+# A seed is a lower-case-able word much more frequent in Vietnamese (folded) than in English and
+# rare in English: "thu", "xa", "gom", "chia", "nguoi", "khong". Measured on the Python docs
+# corpus (scripts/negative_corpus.py): no English word of the docs passes these together.
+VI_SEED_MIN_VI = 4.0
+VI_SEED_MAX_EN = 3.5
+VI_SEED_MARGIN = 2.0
+# A neighbour joins a run if it is a Vietnamese syllable not clearly more English than Vietnamese.
+VI_GROW_MARGIN = -0.5
+# A run is reported when its summed evidence reaches this (Zipf units, i.e. log10 of the ratio).
+VI_RUN_MIN = 4.5
+# ... of which the lower-case words must bring this much.
+VI_LOWER_MIN = 2.0
+
+# Other Latin-script languages ---------------------------------------------------------------------
+FOREIGN_SEED_MARGIN = 2.0
+FOREIGN_GROW_MARGIN = 1.0
+FOREIGN_RUN_MIN = 4.5
+# Languages judged together: a Malay and an Indonesian word make one Malay/Indonesian run.
+_FAMILY = {"ms": "id"}
+_LANG_NAMES = {
+    "id": "Indonesian/Malay", "fil": "Filipino", "es": "Spanish", "pt": "Portuguese", "fr": "French",
+    "it": "Italian", "de": "German", "nl": "Dutch", "tr": "Turkish", "vi": "Vietnamese",
+}
+# Short function words that sit between capitalised words of one name.
+_PARTICLE_MAX_LEN = 3
+
+_QUOTES_OPEN = "\"'\u201c\u2018\u00ab\u2039*_"
+_QUOTES_CLOSE = "\"'\u201d\u2019\u00bb\u203a*_"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    en: dict[str, float]
+    vi: dict[str, float]
+    langs: dict[str, dict[str, float]]
+    vi_seeds: frozenset[str]
+    foreign_seeds: frozenset[str]
+    loanwords: frozenset[tuple[str, ...]]
+    loan_max: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the generated lexicon and the hand-kept loanword list (once per process)."""
+    en: dict[str, float] = {}
+    vi: dict[str, float] = {}
+    langs: dict[str, dict[str, float]] = {}
+    try:
+        fh = open(_LEXICON, encoding="utf-8")
+    except FileNotFoundError:
+        raise NormalizeError(f"{_LEXICON}: missing; run scripts/gen_latin_lexicon.py") from None
+    with fh:
+        first = fh.readline().rstrip("\n")
+        if first != _FORMAT:
+            raise NormalizeError(f"{_LEXICON}:1: expected {_FORMAT!r}, found {first!r}")
+        for line in fh:
+            if line.startswith("#") or line.startswith("word\t"):
+                continue
+            word, e, v, ls = line.rstrip("\n").split("\t")
+            en[word] = float(e)
+            if v != "0.0":
+                vi[word] = float(v)
+            if ls:
+                d: dict[str, float] = {}
+                for pair in ls.split(","):
+                    lang, z = pair.split(":")
+                    lang = _FAMILY.get(lang, lang)
+                    d[lang] = max(d.get(lang, 0.0), float(z))
+                langs[word] = d
+    vi_seeds = frozenset(
+        w for w, z in vi.items()
+        if z >= VI_SEED_MIN_VI and en.get(w, 0.0) <= VI_SEED_MAX_EN and z - en.get(w, 0.0) >= VI_SEED_MARGIN
+    )
+    foreign_seeds = frozenset(
+        w for w, d in langs.items() if max(d.values()) - en.get(w, 0.0) >= FOREIGN_SEED_MARGIN
+    )
+    loans = _load_loanwords()
+    return Lexicon(en, vi, langs, vi_seeds, foreign_seeds, loans, max((len(t) for t in loans), default=0))
+
+
+def _load_loanwords() -> frozenset[tuple[str, ...]]:
+    """Accepted loan phrases (lower case, word tuples): never flagged."""
+    out = set()
+    with open(_LOANWORDS, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.startswith("#") or not line.strip() or line.startswith("phrase\t"):
+                continue
+            phrase = line.split("\t", 1)[0]
+            words = tuple(_fold(w) for w in _WORD.findall(phrase))
+            if not words:
+                raise NormalizeError(f"{_LOANWORDS}:{n}: empty phrase")
+            out.add(words)
+    return frozenset(out)
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics, for matching loan phrases written with or without them."""
+    word = word.lower().replace("\N{LATIN SMALL LETTER D WITH STROKE}", "d").replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _tokens(nfc: str, lo: int, hi: int):
+    """(start, end, word) for each Latin word in nfc[lo:hi]."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(nfc, lo, hi)]
+
+
+def _joined(nfc: str, a_end: int, b_start: int) -> bool:
+    """Two words are neighbours in a run: one space between them."""
+    return b_start - a_end == 1 and nfc[a_end] in _GAP
+
+
+def _seed_lines(nfc: str, seeds: frozenset[str]):
+    """NFC (start, end) of each line that holds a seed word; the cheap first pass."""
+    found = seeds.intersection(nfc.translate(_PUNCT).lower().split())
+    if not found:
+        return []
+    out = []
+    pos = 0
+    for line in nfc.split("\n"):
+        end = pos + len(line)
+        if not found.isdisjoint(line.translate(_PUNCT).lower().split()):
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _in_loanword(words: list[str], i: int, j: int, lex: Lexicon) -> bool:
+    """Is every word of words[i:j] covered by accepted loan phrases?"""
+    low = [_fold(w) for w in words]
+    covered = [False] * len(low)
+    for a in range(len(low)):
+        for n in range(1, lex.loan_max + 1):
+            if a + n <= len(low) and tuple(low[a : a + n]) in lex.loanwords:
+                for k in range(a, a + n):
+                    covered[k] = True
+    return all(covered[i:j])
+
+
+def _quoted_or_glossed(nfc: str, start: int, end: int) -> bool:
+    """The phrase is mentioned on purpose: wholly quoted/italicised, or followed by an English
+    gloss in parentheses ("sangat penting (very important)")."""
+    before = nfc[start - 1] if start > 0 else ""
+    after = nfc[end] if end < len(nfc) else ""
+    if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
+        return True
+    rest = nfc[end : end + 3]
+    if rest.startswith(" (") or rest.startswith("("):
+        # A parenthesis of English words right after: an explanation, i.e. a gloss.
+        close = nfc.find(")", end, end + 120)
+        if close != -1:
+            inner = nfc[nfc.find("(", end) + 1 : close]
+            return bool(re.search(r"[A-Za-z]{2,}", inner))
+    return False
+
+
+def _particles_in_name(nfc: str, toks, i: int, j: int) -> bool:
+    """words[i:j] are short particles between two capitalised words: part of a name."""
+    if i == 0 or j >= len(toks):
+        return False
+    if not (toks[i - 1][2][0].isupper() and toks[j][2][0].isupper()):
+        return False
+    if not (_joined(nfc, toks[i - 1][1], toks[i][0]) and _joined(nfc, toks[j - 1][1], toks[j][0])):
+        return False
+    return all(len(t[2]) <= _PARTICLE_MAX_LEN for t in toks[i:j])
+
+
+# --------------------------------------------------------------------------------------------------
+# Vietnamese without diacritics
+
+
+def _vi_score(word: str, lex: Lexicon) -> float | None:
+    """Evidence that ``word`` is Vietnamese without diacritics, or None if it cannot be."""
+    if not word.isascii():
+        return None
+    w = word.lower()
+    v = lex.vi.get(w)
+    if v is None:
+        return None
+    return v - lex.en.get(w, 0.0)
+
+
+def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
+    """(start, end, score) of runs of unaccented Vietnamese in ``nfc``."""
+    lex = lex or lexicon()
+    for lo, hi in _seed_lines(nfc, lex.vi_seeds):
+        toks = _tokens(nfc, lo, hi)
+        scores = [_vi_score(w, lex) for _, _, w in toks]
+        found = []
+        k = 0
+        while k < len(toks):
+            word = toks[k][2]
+            if word.lower() not in lex.vi_seeds or scores[k] is None or not (
+                word.islower() or _opens_phrase(nfc, lo, toks, scores, k)
+            ):
+                k += 1
+                continue
+            i = j = k
+            while i > 0 and scores[i - 1] is not None and scores[i - 1] >= VI_GROW_MARGIN and _joined(nfc, toks[i - 1][1], toks[i][0]):
+                i -= 1
+            # Rightwards a capitalised word after a lower-case one starts a name ("... thu To
+            # Lam"): Vietnamese writes titles and words in lower case, names in capitals.
+            while (
+                j + 1 < len(toks) and scores[j + 1] is not None and scores[j + 1] >= VI_GROW_MARGIN
+                and _joined(nfc, toks[j][1], toks[j + 1][0]) and not toks[j + 1][2][0].isupper()
+            ):
+                j += 1
+            j += 1
+            k = j
+            total = sum(scores[i:j])
+            # The lower-case words alone must carry the evidence: capitalised neighbours may be
+            # names, whose plain spelling is correct English.
+            lower = sum(sc for t, sc in zip(toks[i:j], scores[i:j]) if t[2].islower())
+            if j - i < 2 or total < VI_RUN_MIN or lower < VI_LOWER_MIN:
+                continue
+            if len({t[2].lower() for t in toks[i:j]}) < 2:
+                continue
+            if _in_loanword([t[2] for t in toks], i, j, lex):
+                continue
+            start, end = toks[i][0], toks[j - 1][1]
+            if _quoted_or_glossed(nfc, start, end):
+                continue
+            found.append((start, end, total))
+        yield from _merge(found)
+
+
+def _merge(runs):
+    """Merge overlapping runs (a second seed may grow back over the first run)."""
+    out: list[tuple] = []
+    for r in sorted(runs):
+        if out and r[0] < out[-1][1]:
+            last = out[-1]
+            out[-1] = (last[0], max(last[1], r[1]), max(last[2], r[2]), *last[3:])
+        else:
+            out.append(r)
+    return out
+
+
+def _opens_phrase(nfc: str, lo: int, toks, scores, k: int) -> bool:
+    """A capitalised seed that opens a line or sentence and goes on in lower-case Vietnamese
+    ("Chia se", "Cac xa gom"): sentence case, not a name."""
+    word = toks[k][2]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    before = nfc[lo : toks[k][0]].rstrip()
+    if before and before[-1] not in ".!?:-\N{BULLET}\N{EM DASH}\N{EN DASH}|\"\N{LEFT DOUBLE QUOTATION MARK}":
+        return False
+    return (
+        k + 1 < len(toks) and toks[k + 1][2].islower() and scores[k + 1] is not None
+        and scores[k + 1] >= VI_GROW_MARGIN and _joined(nfc, toks[k][1], toks[k + 1][0])
+    )
+
+
+@rule(
+    "latin-vietnamese",
+    stage="detect",
+    description="Vietnamese written without diacritics (\"Tong Bi thu\", \"Cac xa gom\"): runs of words far more frequent in Vietnamese than in English",
+)
+def detect_latin_vietnamese(doc, ctx):
+    for start, end, score in vietnamese_runs(doc.nfc):
+        yield doc.finding(
+            start, end, kind="latin", rule="latin-vietnamese", language="vi",
+            evidence=f"Vietnamese words without diacritics (summed log-frequency ratio vi/en {score:.1f})",
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# Other Latin-script languages
+
+
+def foreign_runs(nfc: str, lex: Lexicon | None = None):
+    """(start, end, language, score) of runs of words of another Latin-script language."""
+    lex = lex or lexicon()
+    for lo, hi in _seed_lines(nfc, lex.foreign_seeds):
+        toks = _tokens(nfc, lo, hi)
+        n = len(toks)
+        low = [t[2].lower() for t in toks]
+        taken_until = -1
+        for k in range(n):
+            if k < taken_until or low[k] not in lex.foreign_seeds or _VI_ONLY.search(toks[k][2]):
+                continue
+            best = None
+            for lang, z in lex.langs[low[k]].items():
+                if z - lex.en.get(low[k], 0.0) < FOREIGN_SEED_MARGIN:
+                    continue
+
+                def ev(idx: int) -> float | None:
+                    d = lex.langs.get(low[idx])
+                    if not d or lang not in d:
+                        return None
+                    e = d[lang] - lex.en.get(low[idx], 0.0)
+                    return e if e >= FOREIGN_GROW_MARGIN else None
+
+                i = j = k
+                while i > 0 and ev(i - 1) is not None and _joined(nfc, toks[i - 1][1], toks[i][0]):
+                    i -= 1
+                while j + 1 < n and ev(j + 1) is not None and _joined(nfc, toks[j][1], toks[j + 1][0]):
+                    j += 1
+                j += 1
+                total = sum(ev(x) for x in range(i, j))
+                if best is None or (total, j - i) > (best[3], best[1] - best[0]):
+                    best = (i, j, lang, total)
+            if best is None:
+                continue
+            i, j, lang, total = best
+            taken_until = j
+            words = [t[2] for t in toks[i:j]]
+            if j - i < 2 or total < FOREIGN_RUN_MIN or len({w.lower() for w in words}) < 2:
+                continue
+            # Capitalised words are names or titles ("Le Monde", "Banco de la Nación") unless
+            # the run opens a line ("Baca juga: ...") and goes on in lower case.
+            inner = words[1:] if toks[i][0] == lo or nfc[lo:toks[i][0]].strip() in ("", "-", "*", "\u2022") else words
+            if any(wd[0].isupper() for wd in inner):
+                continue
+            if _particles_in_name(nfc, toks, i, j):
+                continue
+            if _in_loanword([t[2] for t in toks], i, j, lex):
+                continue
+            start, end = toks[i][0], toks[j - 1][1]
+            if _quoted_or_glossed(nfc, start, end):
+                continue
+            yield start, end, lang, total
+
+
+@rule(
+    "latin-foreign",
+    stage="detect",
+    description="phrases of another Latin-script language (Indonesian, Malay, Spanish, French, ...) left in English: runs of words far more frequent in that language than in English",
+)
+def detect_latin_foreign(doc, ctx):
+    for start, end, lang, score in foreign_runs(doc.nfc):
+        yield doc.finding(
+            start, end, kind="latin", rule="latin-foreign", language=lang,
+            evidence=f"{_LANG_NAMES.get(lang, lang)} words (summed log-frequency ratio {lang}/en {score:.1f})",
+        )
