@@ -368,14 +368,17 @@ def _absorb_blank_lines(lines: list[Line]) -> None:
 
 
 def plan_for(doc, ctx) -> Plan:
-    """The plan for ``doc``, built once per document and configuration (one slot in ``ctx.cache``)."""
-    cache = getattr(ctx, "cache", None)
+    """The plan for ``doc``, built once per document and configuration and shared by the rules
+    (kept in ``ctx.per_doc`` when the context has it, else in one slot of ``ctx.cache``)."""
+    store = getattr(ctx, "per_doc", None)
+    if store is None:
+        store = getattr(ctx, "cache", None)
     key = (id(doc), ctx.config)
-    if cache is not None:
-        hit = cache.get("document_rules.plan")
+    if store is not None:
+        hit = store.get("document_rules.plan")
         if hit is not None and hit[0] is doc and hit[1] == key:
             return hit[2]
     plan = build(doc, ctx)
-    if cache is not None:
-        cache["document_rules.plan"] = (doc, key, plan)
+    if store is not None:
+        store["document_rules.plan"] = (doc, key, plan)
     return plan
