@@ -34,14 +34,10 @@ _REGISTRY: dict[str, Rule] = {}
 
 # Modules that define rules, imported on first use of the registry (not at package import).
 _MODULES = (
-    "normalize.document_rules",
     "normalize.detect.scripts",
     "normalize.detect.vietnamese",
     "normalize.detect.glossary_scan",
-    "normalize.detect.latin",
     "normalize.resolve.glossary",
-    "normalize.resolve.names",
-    "normalize.resolve.model",
 )
 _loaded = False
 

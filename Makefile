@@ -1,0 +1,33 @@
+# Two entry points (README "Quick start"): `make demo` and `make test`. Each sets itself up.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# torch must come from the CPU wheel before transformers pulls anything else (see models/README.md).
+TORCH := torch==2.13.0
+
+.PHONY: demo test setup setup-test bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+setup-test: $(BIN)/python
+	$(BIN)/pip install -q $(TORCH)
+	$(BIN)/pip install -q -e '.[test,model,data]'
+
+demo: setup
+	$(BIN)/normalize check --diff examples/gate-kuala-lumpur.txt; test $$? -le 1
+	@echo
+	@$(BIN)/normalize check examples/gate-kuala-lumpur.txt; test $$? -le 1
+
+test: setup-test
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python -m pytest -q
+
+bench: setup-test
+	$(BIN)/python benchmarks/bench_scan.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

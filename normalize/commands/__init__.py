@@ -1,0 +1,1 @@
+"""Click command groups kept out of cli.py: `glossary` and `models`."""

@@ -1,0 +1,118 @@
+"""Glossary forms in the text: the detector for leftovers that have no tell-tale letters
+("Ly Gia Sieu", "Besent", "Dai Qi") and the precise boundaries for those that do ("Mỹ")."""
+
+from __future__ import annotations
+
+import re
+
+from ..rules import rule
+from .common import cue_present, is_vi_syllable, name_context
+from .gloss import is_gloss
+
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
+
+# Confidence by how a form matched. An exact form with its diacritics is near certain; a
+# plain-ASCII alias is an explicit, curated mis-rendering; a folded match is a guess that the
+# diacritics were stripped, allowed only in a name context.
+CONF_EXACT = 0.95
+CONF_EXACT_ALIAS = 0.9
+CONF_ASCII_ALIAS = 0.85
+CONF_FOLDED = 0.75
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def _part_of_longer_name(nfc: str, start: int, end: int) -> bool:
+    """"Mỹ" in "Mỹ Sơn" / "Mỹ Tho" is part of a Vietnamese place name, not "the United States"."""
+    m = _NEXT_WORD.match(nfc, end)
+    if m and m.group(1)[0].isupper() and is_vi_syllable(m.group(1)):
+        return True
+    m = _PREV_WORD.search(nfc, max(0, start - 30), start)
+    if m and m.group(1)[0].isupper() and is_vi_syllable(m.group(1)) and not m.group(1).isascii():
+        return True
+    return False
+
+
+def accept(doc, m) -> tuple[bool, float, str]:
+    """Decide whether glossary match ``m`` is a leftover here; (ok, confidence, why)."""
+    nfc = doc.nfc
+    e = m.entry
+    text = nfc[m.start : m.end]
+    if is_gloss(doc, m.start, m.end):
+        return False, 0.0, "glossed"
+    if e.requires and not cue_present(nfc, m.start, m.end, e.requires, doc.sentence_bounds):
+        return False, 0.0, "context cue absent"
+    script_form = not any("a" <= c.lower() <= "z" for c in text) and not text.isdigit()
+    if e.proper and not script_form:
+        if not all(w[0].isupper() for w in _words(text)):
+            return False, 0.0, "not capitalised"
+        if _part_of_longer_name(nfc, m.start, m.end):
+            return False, 0.0, "part of a longer name"
+    cue = " (context cue present)" if e.requires else ""
+    if not m.exact:
+        if not name_context(nfc, m.start, m.end) and not e.requires:
+            return False, 0.0, "folded form outside a name context"
+        return True, CONF_FOLDED, f"matched {m.form!r} without its diacritics in a name context{cue}"
+    if text.isascii() and not script_form:
+        # Plain-ASCII forms: curated aliases. One word needs a name context or a cue.
+        if len(_words(text)) < 2 and not e.requires and not name_context(nfc, m.start, m.end):
+            return False, 0.0, "single plain word outside a name context"
+        return True, CONF_ASCII_ALIAS, f"known rendering {m.form!r}{cue}"
+    return True, (CONF_EXACT_ALIAS if m.alias else CONF_EXACT), f"glossary form {m.form!r}{cue}"
+
+
+def accepted_matches(doc, ctx):
+    """Accepted, non-overlapping glossary matches for ``doc`` (longest first), cached per document."""
+    key = ("glossary-matches", id(doc))
+    cached = ctx.per_doc.get(key)
+    if cached is not None:
+        return cached
+    gl = ctx.glossary
+    ok = []
+    for m in gl.scan(doc.nfc):
+        good, conf, why = accept(doc, m)
+        if good:
+            ok.append((m, conf, why))
+    # Longest match wins; at equal spans an exact form outranks a folded one, a satisfied cue
+    # outranks none.
+    ok.sort(key=lambda t: (t[0].start, -(t[0].end - t[0].start), -t[1], -len(t[0].entry.requires)))
+    chosen = []
+    taken_end = -1
+    by_span: dict[tuple[int, int], list] = {}
+    for m, conf, why in ok:
+        if m.start < taken_end and (m.start, m.end) not in by_span:
+            continue
+        if (m.start, m.end) not in by_span:
+            by_span[(m.start, m.end)] = []
+            chosen.append((m.start, m.end))
+            taken_end = m.end
+        by_span[(m.start, m.end)].append((m, conf, why))
+    result = [(span, by_span[span]) for span in chosen]
+    ctx.per_doc[key] = result
+    return result
+
+
+@rule("glossary", stage="detect", description="glossary forms (names, places, words) found in the text, in the context each entry requires", order=10)
+def detect_glossary(doc, ctx):
+    for (start, end), hits in accepted_matches(doc, ctx):
+        m = hits[0][0]
+        text = doc.nfc[start:end]
+        latin = any("a" <= c.lower() <= "z" for c in text)
+        if m.entry.type == "person":
+            kind = "name"
+        elif not latin:
+            kind = "script"
+        elif m.entry.language == "vi":
+            kind = "vietnamese"
+        else:
+            kind = "latin"
+        lang = m.entry.language if m.entry.language != "mul" else "und"
+        if not latin:
+            from .scripts import runs
+
+            lang = next((r[3] for r in runs(text)), lang)
+        f = doc.finding(start, end, kind=kind, rule="glossary", language=lang, evidence=hits[0][2])
+        yield f

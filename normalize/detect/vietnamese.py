@@ -1,0 +1,82 @@
+"""Vietnamese words left in English: seeded by letters only Vietnamese uses, grown into whole
+names ("Hà Lập Phong") and phrases ("Nền tảng quảng bá Việt Nam", "tháng 10")."""
+
+from __future__ import annotations
+
+import re
+
+from ..rules import rule
+from .common import VI_ONLY, english_syllables, is_vi_syllable
+
+_SEED = re.compile(rf"[^\W\d_]*[{VI_ONLY}][^\W\d_]*")
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Between two words of one run: one space (or no-break space). A hyphen joins too ("Lê-nin").
+_GAP = re.compile(r"[ \u00a0-]")
+
+
+# Capitalised English function words that are also Vietnamese syllables: a sentence-initial
+# "In" or "The" is not part of the name that follows.
+_FUNCTION = frozenset("a an the in on at to no so do go he me we be it its i my as".split())
+
+
+def _accepts(word: str, english: frozenset[str]) -> bool:
+    if word.isdigit():
+        return False
+    if not is_vi_syllable(word):
+        return False
+    if not word.isascii():
+        return True
+    if word[0].isupper():
+        # Mid-name capitals ("Minh", "Long", "Tho") are names even when English has the word.
+        return word.lower() not in _FUNCTION
+    return word.lower() not in english
+
+
+def _grow(nfc: str, start: int, end: int, english) -> tuple[int, int]:
+    # Right.
+    while end + 1 < len(nfc) and _GAP.match(nfc, end):
+        m = _WORD.match(nfc, end + 1)
+        if not m:
+            break
+        w = m.group()
+        prev = nfc[start:end].split()[-1] if nfc[start:end].split() else ""
+        if w.isdigit():
+            # Numbers belong to a lowercase phrase ("tháng 10", "ảnh 1"), not to a name.
+            if prev and prev[0].islower() and len(w) <= 4:
+                end = m.end()
+            break
+        if not _accepts(w, english):
+            break
+        end = m.end()
+    # Left.
+    while start >= 2 and _GAP.match(nfc, start - 1):
+        k = start - 1
+        j = k
+        while j > 0 and (nfc[j - 1].isalpha()):
+            j -= 1
+        w = nfc[j:k]
+        if not w or (j > 0 and nfc[j - 1].isalnum()) or not _accepts(w, english):
+            break
+        start = j
+    return start, end
+
+
+@rule("vietnamese", stage="detect", description="Vietnamese words and names, seeded by letters only Vietnamese uses (ơ ư đ ă, stacked tone marks)")
+def detect_vietnamese(doc, ctx):
+    nfc = doc.nfc
+    if nfc.isascii():
+        return
+    english = english_syllables()
+    last_end = -1
+    for m in _SEED.finditer(nfc):
+        if m.start() < last_end or not is_vi_syllable(m.group()):
+            continue
+        start, end = _grow(nfc, m.start(), m.end(), english)
+        last_end = end
+        words = _WORD.findall(nfc[start:end])
+        letters = [w for w in words if not w.isdigit()]
+        kind = "name" if letters and all(w[0].isupper() for w in letters) else "vietnamese"
+        yield doc.finding(
+            start, end, kind=kind, rule="vietnamese", language="vi",
+            evidence=f"{'name' if kind == 'name' else 'phrase'} of Vietnamese syllables with letters only Vietnamese uses ({m.group()!r})",
+        )

@@ -1,0 +1,72 @@
+"""Turn chosen candidates into edits that keep the English grammatical.
+
+- Articles come from the entry ("the United States") and are dropped after another determiner
+  ("the Mỹ delegation" -> "the United States delegation", never "the the").
+- A sentence start is capitalised ("Mỹ said" -> "The United States said").
+- A possessive after a plural-form name loses its s ("Mỹ's" -> "the United States'").
+- Spacing: a Latin replacement glued to a Latin word gets a space; a removal takes one
+  neighbouring space with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Candidate, Edit, Finding
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose|which|what|every|each|"
+    r"no|any|some|both|either|neither)|['\u2019]s|s['\u2019])\s+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start]
+    if start == 0:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip(" \t\"'\u201c\u2018([-\u2014\u2013*#>"):
+        return True
+    return bool(re.search(r"[.!?]['\"\u201d\u2019)\]]*\s+['\"\u201c\u2018(]*$", text[max(0, start - 8) : start])) and bool(before)
+
+
+def edit_for(text: str, f: Finding, c: Candidate) -> Edit:
+    s, e = f.start, f.end
+    new = c.replacement
+    if new == "":
+        # Take one neighbouring space with the removed span.
+        if e < len(text) and text[e] == " " and (s == 0 or text[s - 1] in " \n\t([\u201c\""):
+            e += 1
+        elif s > 0 and text[s - 1] == " ":
+            s -= 1
+    else:
+        lowered = new.lower()
+        if lowered.startswith("the ") and _DETERMINER_BEFORE.search(text[max(0, s - 30) : s]):
+            new = new[4:]
+        if _at_sentence_start(text, s) and new[:1].islower():
+            new = new[0].upper() + new[1:]
+        m = _POSSESSIVE.match(text, e)
+        if m and new.endswith("s") and c.entity in ("country", "place", "org") and not f.text.endswith("s"):
+            e = m.end()
+            new = new + text[m.start()]
+        if s > 0 and text[s - 1].isalnum() and new[0].isalnum():
+            new = " " + new
+        if e < len(text) and text[e].isalnum() and new[-1].isalnum():
+            new = new + " "
+    reason = "; ".join(x for x in (f.evidence, c.reason) if x)
+    return Edit(
+        start=s, end=e, old=text[s:e], new=new, rule=c.rule, source=c.source,
+        confidence=c.confidence, reason=reason, language=f.language, kind=f.kind,
+    )
+
+
+def build_edits(doc, chosen: dict[Finding, Candidate]) -> list[Edit]:
+    """Edits for the chosen candidates; a candidate equal to the text dismisses its finding."""
+    edits = []
+    for f, c in sorted(chosen.items(), key=lambda fc: fc[0].start):
+        if c.replacement == f.text:
+            continue
+        edits.append(edit_for(doc.text, f, c))
+    return edits
