@@ -56,6 +56,7 @@ def _non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 
+_MAX_DOCUMENT_ROUNDS = 4
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -100,6 +101,59 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end))
 
 
+def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
+    """Express edits ``second`` (made on ``apply_edits(text, first)``) on the offsets of ``text``.
+
+    An edit of ``second`` that touches an edit of ``first`` absorbs it: the composed edit spans
+    both, its ``new`` text is what the two together produce, and its reason names what it
+    absorbed, so replaying the result on ``text`` gives the same output as applying both passes.
+    """
+    if not second:
+        return list(first)
+    # Positions of the first edits in the intermediate text.
+    spans = []
+    delta = 0
+    for e in first:
+        ms = e.start + delta
+        spans.append((ms, ms + len(e.new), e))
+        delta += len(e.new) - (e.end - e.start)
+    mid = apply_edits(text, first)
+
+    def to_orig(x: int) -> int:
+        d = 0
+        for ms, me, e in spans:
+            if me <= x and not (ms == me == x):
+                d += len(e.new) - (e.end - e.start)
+            elif ms >= x:
+                break
+        return x - d
+
+    used: set[int] = set()
+    out: list[Edit] = []
+    for d in second:
+        a, b = d.start, d.end
+        hit = [i for i, (ms, me, _) in enumerate(spans) if _overlaps(a, b, ms, me) or (a == b == ms) or (ms <= a and b <= me and ms < me)]
+        if any(i in used for i in hit):
+            continue
+        new = d.new
+        if hit:
+            lo = min(a, spans[hit[0]][0])
+            hi = max(b, spans[hit[-1]][1])
+            new = mid[lo:a] + d.new + mid[b:hi]
+            a, b = lo, hi
+            used.update(hit)
+        os_, oe = to_orig(a), to_orig(b)
+        # to_orig(b) for an end just after a replaced span must land after the original span.
+        for i in hit:
+            oe = max(oe, spans[i][2].end)
+            os_ = min(os_, spans[i][2].start)
+        absorbed = "; ".join(f"includes {spans[i][2].old!r} -> {spans[i][2].new!r} ({spans[i][2].source})" for i in hit)
+        out.append(replace(d, start=os_, end=oe, old=text[os_:oe], new=new,
+                           reason="; ".join(x for x in (d.reason, absorbed) if x)))
+    out.extend(e for i, (_, _, e) in enumerate(spans) if i not in used)
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
 class Cleaner:
     """A reusable cleaner: loads glossaries and models once for many documents.
 
@@ -129,19 +183,11 @@ class Cleaner:
         config = self.config
         doc = Document(text)
 
-        doc_edits: list[Edit] = []
-        for r in rules.active("document", config):
-            doc_edits.extend(r.func(doc, ctx))
-        doc_edits = _non_overlapping(doc_edits)
-
+        # 1. Leftovers: detect, resolve, rewrite (edits on the original offsets).
         found: list[Finding] = []
         for r in rules.active("detect", config):
             found.extend(r.func(doc, ctx))
-        findings = [
-            f for f in merge_findings(found)
-            if not any(_overlaps(f.start, f.end, e.start, e.end) for e in doc_edits)
-        ]
-
+        findings = merge_findings(found)
         chosen: dict[Finding, Candidate] = {}
         below: dict[Finding, Candidate] = {}
         pending = findings
@@ -161,11 +207,28 @@ class Cleaner:
                         below[f] = best
                 still.append(f)
             pending = still
+        leftover_edits = _non_overlapping(build_edits(doc, chosen))
 
-        leftover_edits = [e for e in build_edits(doc, chosen)
-                          if not any(_overlaps(e.start, e.end, d.start, d.end) for d in doc_edits)]
-        edits = _non_overlapping(doc_edits + leftover_edits)
-        unresolved = tuple(self._explain_unresolved(f, below.get(f)) for f in pending)
+        # 2. Document rules run on the repaired text, so that what a replacement makes visible
+        # (a name printed twice once both copies are in English) is seen too; their edits are
+        # composed back onto the original offsets, absorbing the leftover edits they cover.
+        # A removal can make a new repeat adjacent ("X X X X"), so the rules run until nothing
+        # changes (bounded: each round only removes or repairs, the bound is a guard).
+        doc_rules = rules.active("document", config)
+        edits = leftover_edits
+        for _ in range(_MAX_DOCUMENT_ROUNDS if doc_rules else 0):
+            mid = apply_edits(text, edits)
+            ctx.per_doc = {}
+            mid_doc = Document(mid)
+            doc_edits: list[Edit] = []
+            for r in doc_rules:
+                doc_edits.extend(r.func(mid_doc, ctx))
+            if not doc_edits:
+                break
+            edits = compose(text, edits, _non_overlapping(doc_edits))
+        absorbed = [f for f in pending if any(_overlaps(f.start, f.end, e.start, e.end) and e.kind == "document"
+                                              and e.start <= f.start and f.end <= e.end for e in edits)]
+        unresolved = tuple(self._explain_unresolved(f, below.get(f)) for f in pending if f not in absorbed)
         output = apply_edits(text, edits)
         return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved)
 

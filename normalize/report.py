@@ -29,6 +29,14 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+def _short(text: str, limit: int = 72) -> str:
+    """repr() of a report snippet, elided in the middle when long (whole paragraphs removed)."""
+    if len(text) <= limit:
+        return repr(text)
+    half = limit // 2 - 4
+    return repr(text[:half]) + f" …[{len(text)} chars]… " + repr(text[-half:])
+
+
 def render_text(path: str, result: Result) -> str:
     """One line per item: ``path:line:col: rule: 'old' -> 'new' [source, confidence] reason``."""
     starts = _line_starts(result.input)
@@ -37,10 +45,10 @@ def render_text(path: str, result: Result) -> str:
         line, col = _line_col(result.input, item["start"], starts)
         where = f"{path}:{line}:{col}"
         if item["replacement"] is None:
-            lines.append(f"{where}: {item['rule']}: {item['text']!r} unresolved ({item['language']}): {item['reason']}")
+            lines.append(f"{where}: {item['rule']}: {_short(item['text'])} unresolved ({item['language']}): {item['reason']}")
         else:
             lines.append(
-                f"{where}: {item['rule']}: {item['text']!r} -> {item['replacement']!r} "
+                f"{where}: {item['rule']}: {_short(item['text'])} -> {_short(item['replacement'])} "
                 f"[{item['source']}, confidence {item['confidence']:.2f}] {item['reason']}"
             )
     return "\n".join(lines) + ("\n" if lines else "")

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .records import Candidate, Edit, Finding
 
@@ -66,7 +67,7 @@ def build_edits(doc, chosen: dict[Finding, Candidate]) -> list[Edit]:
     """Edits for the chosen candidates; a candidate equal to the text dismisses its finding."""
     edits = []
     for f, c in sorted(chosen.items(), key=lambda fc: fc[0].start):
-        if c.replacement == f.text:
-            continue
+        if c.replacement == f.text or c.replacement == unicodedata.normalize("NFC", f.text):
+            continue  # "correct as written" (compared as NFC: NFD input is not rewritten to NFC)
         edits.append(edit_for(doc.text, f, c))
     return edits

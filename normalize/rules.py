@@ -34,10 +34,14 @@ _REGISTRY: dict[str, Rule] = {}
 
 # Modules that define rules, imported on first use of the registry (not at package import).
 _MODULES = (
+    "normalize.document_rules",
     "normalize.detect.scripts",
     "normalize.detect.vietnamese",
     "normalize.detect.glossary_scan",
+    "normalize.detect.latin",
+    "normalize.detect.policies",
     "normalize.resolve.glossary",
+    "normalize.resolve.policies",
 )
 _loaded = False
 

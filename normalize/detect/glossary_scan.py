@@ -47,7 +47,10 @@ def accept(doc, m) -> tuple[bool, float, str]:
         return False, 0.0, "context cue absent"
     script_form = not any("a" <= c.lower() <= "z" for c in text) and not text.isdigit()
     if e.proper and not script_form:
-        if not all(w[0].isupper() for w in _words(text)):
+        tokens = [w for w in text.split() if w[0].isalpha()]
+        # Persons capitalise every word; Vietnamese org and place names only the first
+        # ("Bộ Thương mại").
+        if not tokens or not (all(w[0].isupper() for w in tokens) if e.type == "person" else tokens[0][0].isupper()):
             return False, 0.0, "not capitalised"
         if _part_of_longer_name(nfc, m.start, m.end):
             return False, 0.0, "part of a longer name"

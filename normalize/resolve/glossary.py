@@ -18,6 +18,9 @@ def _ascii_style(text: str) -> str:
 
 def _candidates(doc, ctx, hits, text):
     cands = []
+    # A line whose context cue is present outranks lines without cues for the same form.
+    if any(h[0].entry.requires for h in hits):
+        hits = [h for h in hits if h[0].entry.requires]
     targets = {h[0].entry.target for h in hits if not h[0].entry.keep}
     ambiguous = len(targets) > 1
     for m, conf, why in hits:
