@@ -189,6 +189,8 @@ def main() -> None:
         n_names += 1
         py = pypinyin.lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True)
         for ch, p in zip(g, py[len(word) - len(g):]):
+            if p.rstrip("12345") == "r":  # erhua, not a syllable of the name
+                continue
             given[ch] += 1
             given_py[ch][strip_tone(p.rstrip("12345"))] += 1
 
@@ -198,7 +200,8 @@ def main() -> None:
             cnt = Counter()
             for item in r["kHanyuPinlu"].split():
                 p, n = item.rstrip(")").split("(")
-                cnt[strip_tone(p)] += int(n)
+                if strip_tone(p) != "r":  # erhua suffix reading of 儿, not a name syllable
+                    cnt[strip_tone(p)] += int(n)
             pinlu[c] = cnt
     pinlu_total = sum(sum(c.values()) for c in pinlu.values())
     given_total = sum(given.values())
@@ -212,7 +215,7 @@ def main() -> None:
         if not cnt:
             read = pypinyin.pinyin(c, style=Style.NORMAL, heteronym=True)[0]
             for i, p in enumerate(read):
-                if p != c:
+                if p not in (c, "r"):
                     cnt[strip_tone(p)] += 1.0 if i == 0 else 0.2
         total = sum(cnt.values())
         return {p: n / total for p, n in cnt.items()} if total else {}
@@ -259,13 +262,19 @@ def main() -> None:
                 return {vk: 1.0 / len(rows) for vk in rows}
         return vi_of.get(h, {})
 
+    def all_readings(c: str) -> dict[str, float]:
+        out = dict(vi_of.get(c, {}))
+        for vk, _ in paired.get(c, ()):
+            out[vk] = max(out.get(vk, 0.0), 0.5)
+        return out
+
     for h, py, rank in surnames:
         prior = 1000.0 / (rank + 10)  # Zipf-like: surname frequencies fall off roughly as 1/rank
         if len(h) == 1:
             for vk, pv in surname_readings(h, py).items():
                 table[("S", vk)][py] += prior * pv
         else:
-            a, b = vi_of.get(h[0], {}), vi_of.get(h[1], {})
+            a, b = all_readings(h[0]), all_readings(h[1])
             for ka, pa in a.items():
                 for kb, pb in b.items():
                     table[("C", f"{ka} {kb}")][py] += prior * pa * pb
