@@ -35,7 +35,7 @@ OUT = Path(__file__).resolve().parents[1] / "normalize" / "data" / "latin-lexico
 # from South-East Asia and Europe). Each must be in wordfreq's list of languages.
 FOREIGN = ("id", "ms", "fil", "es", "pt", "fr", "it", "de", "nl", "tr")
 TOP_N = 4000
-MARGIN = 1.0
+MARGIN = -1.0
 MIN_FOREIGN_ZIPF = 3.3
 MIN_VI_ZIPF = 2.0
 
