@@ -54,18 +54,25 @@ def _role(m: re.Match) -> str:
     if "<" in inner and inner.endswith(">"):
         return inner[: inner.index("<")].strip()
     inner = inner.lstrip("~!")
-    # A role naming code (function, class, module) is not prose: drop it.
-    return "" if _CODEISH.search(inner) else inner
+    # A role naming code (function, class, module) is not prose: drop it (and its sentence).
+    return _CUT if _CODEISH.search(inner) else inner
+
+
+_CUT = "\x00"  # marks where code was taken out; sentences holding it are dropped
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 
 
 def _clean_inline(text: str) -> str:
-    text = _LITERAL.sub("", text)
+    text = _LITERAL.sub(_CUT, text)
     text = _ROLE.sub(_role, text)
     text = _LINK.sub(r"\1", text)
     text = _REF.sub(r"\1", text)
     text = _EMPH.sub(r"\1", text)
     text = text.replace("\\", "")
-    return re.sub(r"[ \t]+", " ", text).strip()
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    # A sentence that lost a code name reads broken ("Set to to suppress warnings", "(see )"):
+    # keep only sentences that are whole prose.
+    return " ".join(s for s in _SENTENCE.split(text) if _CUT not in s)
 
 
 def prose_paragraphs(rst: str):
@@ -125,7 +132,10 @@ def documents(min_paragraphs: int = 1):
     if root is None:
         return
     for path in sorted(root.rglob("*.rst.txt")):
-        paras = list(prose_paragraphs(path.read_text(encoding="utf-8", errors="replace")))
+        # A reference page repeats a sentence under several entries ("The C variable may also be
+        # declared as PyObject."); with the code between them gone the copies would sit side by
+        # side, which no real page does. Keep the first.
+        paras = list(dict.fromkeys(prose_paragraphs(path.read_text(encoding="utf-8", errors="replace"))))
         if len(paras) >= min_paragraphs:
             yield str(path.relative_to(root)), "\n\n".join(paras)
 

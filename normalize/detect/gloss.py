@@ -7,6 +7,11 @@ Glosses are correct English: "Xi Jinping (Chinese: 习近平; pinyin: Xí Jìnp�
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import NormalizeError
 
 # A parenthesis that opens with a language or script label: "(Chinese: ", "(pinyin: ", "(Korean 서울".
 _LABELLED_PAREN = re.compile(
@@ -18,11 +23,13 @@ _LABELLED_PAREN = re.compile(
 )
 # Words that introduce a mention of a foreign word as a word.
 _MENTION_BEFORE = re.compile(
-    r"\b(?:character|characters|word|words|term|phrase|name|slogan|glyph|sign|kanji|hanzi|hanja|idiom|"
+    r"\b(?:character|characters|letter|letters|capital|symbol|word|words|term|phrase|name|slogan|glyph|sign|kanji|hanzi|hanja|idiom|"
     r"reads|read|written|spelled|spelt|called|known as|meaning)\s*[\"'\u201c\u2018\u300c]?$",
     re.IGNORECASE,
 )
-_LATIN_GLOSS_AFTER = re.compile(r"^\s*[\"'\u201d\u2019\u300d]?\s*\((?:[^()]*[A-Za-z][^()]*)\)")
+# "the character 福, meaning fortune", "the word 家 means home".
+_EXPLAINED_AFTER = re.compile(r"^[\"'\u201d\u2019\u300d]?\s*[,:\u2014-]?\s*(?:which\s+)?(?:means?|meaning|literally|lit\.|i\.e\.|for\b)", re.IGNORECASE)
+_LATIN_GLOSS_AFTER = re.compile(r"^\s*[\"'\u201d\u2019\u300d]?\s*\(([^()]*[A-Za-z][^()]*)\)")
 _OPEN_PAREN_BEFORE = re.compile(r"[A-Za-z][^()\n]{0,80}\(\s*$")
 
 
@@ -40,9 +47,46 @@ def is_gloss(doc, start: int, end: int) -> bool:
         inner_before = before[open_idx + 1 :].strip()
         if not inner_before and after.lstrip().startswith(")") and _OPEN_PAREN_BEFORE.search(before):
             return True
-    # "习近平 (Xi Jinping)" and "the character 福 (fu)".
-    if _LATIN_GLOSS_AFTER.match(after):
+    if _MENTION_BEFORE.search(before) and (after.startswith((" (", "(", "\u201d", '"', "'")) or _EXPLAINED_AFTER.match(after)):
         return True
-    if _MENTION_BEFORE.search(before) and (after.startswith((" (", "(", "\u201d", '"', "'"))):
-        return True
+    # "习近平 (Xi Jinping)": a romanisation in parentheses glosses the form before it. An English
+    # translation there does not ("预处理( preprocessing)", "代码生成选项 (Code Generation Option)"
+    # in WMT23 zh-en system output): that is MT printing source and translation side by side.
+    m = _LATIN_GLOSS_AFTER.match(after)
+    if m:
+        inner = m.group(1)
+        if not _HAN_ONLY.fullmatch(text[start:end]) or _LABEL_INSIDE.match(inner):
+            return True
+        return _romanisation(inner)
     return False
+
+
+_HAN_ONLY = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff\u3005\u3007 ]+")
+_LABEL_INSIDE = re.compile(r"\s*(?:pinyin|Mandarin|Cantonese|Japanese|Korean|lit\.|literally|meaning|romani[sz]ed|Jyutping|Wade)\b", re.IGNORECASE)
+# Hepburn romaji syllables (Japanese names written in kanji, "岸田文雄 (Kishida Fumio)").
+_ROMAJI = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmrwfj]y?|y)?[aeiou]|n(?![aeiouy])|([kstpgdbcm])(?=\1))+")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_re() -> re.Pattern:
+    """Toneless pinyin syllables (normalize/data/pinyin-syllables.txt, generated from Unihan)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "pinyin-syllables.txt"
+    with open(path, encoding="utf-8") as fh:
+        if fh.readline().rstrip("\n") != "# normalize-data: pinyin-syllables 1":
+            raise NormalizeError(f"{path}:1: not a pinyin-syllables file")
+        syl = [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
+    return re.compile("(?:" + "|".join(sorted(syl, key=len, reverse=True)) + ")+")
+
+
+def _romanisation(inner: str) -> bool:
+    """Every word of ``inner`` spells pinyin or Hepburn syllables (tone marks and apostrophes
+    allowed): a reading, not an English translation."""
+    words = re.findall(r"[^\W\d_]+", unicodedata.normalize("NFD", inner))
+    if not words:
+        return False
+    pinyin = _pinyin_re()
+    for w in words:
+        bare = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c)).lower()
+        if not (pinyin.fullmatch(bare) or _ROMAJI.fullmatch(bare)):
+            return False
+    return True

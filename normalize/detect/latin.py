@@ -65,11 +65,16 @@ VI_GROW_MARGIN = -0.5
 VI_RUN_MIN = 4.5
 # ... of which the lower-case words must bring this much.
 VI_LOWER_MIN = 2.0
+# A single word is enough when it is this frequent in Vietnamese and this rare in English.
+VI_STRONG_MIN_VI = 5.0
+VI_STRONG_MAX_EN = 2.0
 
 # Other Latin-script languages ---------------------------------------------------------------------
 FOREIGN_SEED_MARGIN = 2.0
 FOREIGN_GROW_MARGIN = 1.0
 FOREIGN_RUN_MIN = 4.5
+# A word shared with English may sit inside a run ("menurut data terbaru") down to this margin.
+FOREIGN_BRIDGE_MARGIN = -1.0
 # Languages judged together: a Malay and an Indonesian word make one Malay/Indonesian run.
 _FAMILY = {"ms": "id"}
 _LANG_NAMES = {
@@ -234,6 +239,16 @@ def _vi_score(word: str, lex: Lexicon) -> float | None:
     return v - lex.en.get(w, 0.0)
 
 
+def _vi_strong(word: str, lex: Lexicon) -> bool:
+    """A lower-case word so frequent in Vietnamese and so rare in English that it is a leftover on
+    its own: these are spellings English does not have (uo, ie + ng/nh/c codas, ngh-, kh-)."""
+    w = word.lower()
+    return (
+        word.islower() and lex.vi.get(w, 0.0) >= VI_STRONG_MIN_VI
+        and lex.en.get(w, 0.0) <= VI_STRONG_MAX_EN and (w,) not in lex.loanwords
+    )
+
+
 def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
     """(start, end, score) of runs of unaccented Vietnamese in ``nfc``."""
     lex = lex or lexicon()
@@ -265,10 +280,12 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
             # The lower-case words alone must carry the evidence: capitalised neighbours may be
             # names, whose plain spelling is correct English.
             lower = sum(sc for t, sc in zip(toks[i:j], scores[i:j]) if t[2].islower())
-            if j - i < 2 or total < VI_RUN_MIN or lower < VI_LOWER_MIN:
+            if j - i == 1 and _vi_strong(toks[i][2], lex):
+                pass  # one word no English text uses ("khong", "nguoi", "duoc")
+            elif j - i < 2 or total < VI_RUN_MIN or lower < VI_LOWER_MIN:
                 continue
-            if len({t[2].lower() for t in toks[i:j]}) < 2:
-                continue
+            if j - i > 1 and len({t[2].lower() for t in toks[i:j]}) < 2:
+                continue  # "ha ha ha"
             if _in_loanword([t[2] for t in toks], i, j, lex):
                 continue
             start, end = toks[i][0], toks[j - 1][1]
@@ -290,14 +307,19 @@ def _merge(runs):
     return out
 
 
+def _sentence_start(nfc: str, lo: int, start: int) -> bool:
+    """Does a sentence, line, list item or label value start at ``start``?"""
+    before = nfc[lo:start].rstrip()
+    return not before or before[-1] in ".!?:-*|\N{BULLET}\N{EM DASH}\N{EN DASH}\"\N{LEFT DOUBLE QUOTATION MARK}"
+
+
 def _opens_phrase(nfc: str, lo: int, toks, scores, k: int) -> bool:
     """A capitalised seed that opens a line or sentence and goes on in lower-case Vietnamese
     ("Chia se", "Cac xa gom"): sentence case, not a name."""
     word = toks[k][2]
     if not (word[:1].isupper() and word[1:].islower()):
         return False
-    before = nfc[lo : toks[k][0]].rstrip()
-    if before and before[-1] not in ".!?:-\N{BULLET}\N{EM DASH}\N{EN DASH}|\"\N{LEFT DOUBLE QUOTATION MARK}":
+    if not _sentence_start(nfc, lo, toks[k][0]):
         return False
     return (
         k + 1 < len(toks) and toks[k + 1][2].islower() and scores[k + 1] is not None
@@ -338,20 +360,35 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None):
                 if z - lex.en.get(low[k], 0.0) < FOREIGN_SEED_MARGIN:
                     continue
 
-                def ev(idx: int) -> float | None:
+                def ev(idx: int, floor: float = FOREIGN_GROW_MARGIN) -> float | None:
                     d = lex.langs.get(low[idx])
                     if not d or lang not in d:
                         return None
                     e = d[lang] - lex.en.get(low[idx], 0.0)
-                    return e if e >= FOREIGN_GROW_MARGIN else None
+                    return e if e >= floor else None
+
+                def step(a: int, b: int) -> int:
+                    """How many words the run can take from a towards b (1 or 2; 0 = stop). A word
+                    common to both languages ("data", "online") joins only between two that are
+                    clearly of the language."""
+                    if not (0 <= b < n) or not _joined(nfc, *((toks[a][1], toks[b][0]) if b > a else (toks[b][1], toks[a][0]))):
+                        return 0
+                    if ev(b) is not None:
+                        return 1
+                    c = b + (b - a)
+                    if ev(b, FOREIGN_BRIDGE_MARGIN) is not None and 0 <= c < n and ev(c) is not None and _joined(
+                        nfc, *((toks[b][1], toks[c][0]) if c > b else (toks[c][1], toks[b][0]))
+                    ):
+                        return 2
+                    return 0
 
                 i = j = k
-                while i > 0 and ev(i - 1) is not None and _joined(nfc, toks[i - 1][1], toks[i][0]):
-                    i -= 1
-                while j + 1 < n and ev(j + 1) is not None and _joined(nfc, toks[j][1], toks[j + 1][0]):
-                    j += 1
+                while (d := step(i, i - 1)):
+                    i -= d
+                while (d := step(j, j + 1)):
+                    j += d
                 j += 1
-                total = sum(ev(x) for x in range(i, j))
+                total = sum(ev(x, FOREIGN_BRIDGE_MARGIN) or 0.0 for x in range(i, j))
                 if best is None or (total, j - i) > (best[3], best[1] - best[0]):
                     best = (i, j, lang, total)
             if best is None:
@@ -363,7 +400,7 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None):
                 continue
             # Capitalised words are names or titles ("Le Monde", "Banco de la Nación") unless
             # the run opens a line ("Baca juga: ...") and goes on in lower case.
-            inner = words[1:] if toks[i][0] == lo or nfc[lo:toks[i][0]].strip() in ("", "-", "*", "\u2022") else words
+            inner = words[1:] if _sentence_start(nfc, lo, toks[i][0]) else words
             if any(wd[0].isupper() for wd in inner):
                 continue
             if _particles_in_name(nfc, toks, i, j):
