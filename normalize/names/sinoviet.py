@@ -97,12 +97,14 @@ def readings(text: str, folded: bool = False, top: int = 5) -> list[PinyinName]:
     if len(words) >= 3:
         mass, dist = lookup("C", f"{words[0]} {words[1]}", folded)
         # A two-character surname only when the reading is really one (Âu Dương, Tư Mã).
-        if dist and mass >= 1.0:
-            for p, x in dist[:2]:
-                options.append((x * _compound_share(words, folded), p, words[2:]))
+        share = _compound_share(words, folded)
+        for p, x in dist[:2] if share else ():
+            options.append((x * share, p, words[2:]))
+    else:
+        share = 0.0
     mass, dist = lookup("S", words[0], folded)
     for p, x in dist[:3]:
-        options.append((x, p, words[1:]))
+        options.append((x * (1.0 - share), p, words[1:]))
     results: list[PinyinName] = []
     for ps, sur, given_words in options:
         if not given_words or len(given_words) > 2:
@@ -127,10 +129,14 @@ def readings(text: str, folded: bool = False, top: int = 5) -> list[PinyinName]:
 
 
 def _compound_share(words: list[str], folded: bool) -> float:
-    """How much a two-character surname reading outweighs a single surname + given syllable."""
+    """Weight of the two-character-surname reading of the first two syllables.
+
+    Read as one surname plus a given-name syllable, "Âu Dương Kiên" would be Ou Yangjian; but a
+    reading that spells a two-character surname is that surname far more often than a rare
+    single surname followed by exactly that syllable, so the compound reading gets most weight.
+    """
     cmass, _ = lookup("C", f"{words[0]} {words[1]}", folded)
-    smass, _ = lookup("S", words[0], folded)
-    return cmass / (cmass + smass) if cmass + smass else 0.0
+    return 0.8 if cmass >= 0.3 else 0.0
 
 
 def _best_products(dists: list[tuple[tuple[str, float], ...]], top: int) -> list[tuple[float, list[str]]]:

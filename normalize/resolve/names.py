@@ -1,0 +1,331 @@
+"""Names that no glossary holds: rebuild them from their reading, or leave them as written.
+
+Rule ``names`` (resolve, after the glossary): for each finding still open
+
+- a capitalised run of Vietnamese syllables (``kind="name"``, language ``vi``):
+  * Chinese context -> the pinyin name rebuilt from the Sino-Vietnamese reading
+    ("Hà Lập Phong" -> "He Lifeng", source ``rule:sinoviet-pinyin``), preferring a pinyin name
+    the document already uses;
+  * Vietnamese person or place in Vietnamese context -> a "keep" candidate (the text itself: the
+    pipeline drops the finding as correct English), or its ASCII form under the opt-in
+    ``vietnamese-ascii`` style;
+  * Taiwan/Hong Kong/Macau context -> nothing (reported: their names are not Hanyu Pinyin);
+  * no telling -> the best pinyin guess below the confidence threshold (reported, with it).
+- a Han, Hangul, Cyrillic or Kana run in name position -> a romanized name (normalize.names.romanize);
+  a romanization that repeats the Latin word next to it ("Анна Anna") removes the duplicate.
+
+Rule ``name-run`` (detect): Vietnamese-read Chinese names written without diacritics
+("Vice Premier Trieu Lac Te") right after a title, which no other detector can tell from English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..detect.common import name_context
+from ..detect.gloss import is_gloss
+from ..names import context, romanize, sinoviet
+from ..names.vietnamese import has_vietnamese_marks, is_syllable
+from ..records import Candidate, Finding
+from ..rules import rule
+
+RULE = "names"
+SOURCE_PINYIN = "rule:sinoviet-pinyin"
+
+# A pinyin name already in the document: "He Lifeng", "Wang Huning", "Lan Fo'an".
+_LATIN_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]{0,5})[ \u00a0]([A-Z][a-z]{0,11}(?:['\u2019][a-z]{1,6})?)(?![\w-])")
+# Before a place, not a person: "in Hà Nội", "from Đà Nẵng", "Quảng Ninh province".
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|to|near|across|around|outside|inside|via|of)\s+)$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"^\s+(?:province|city|district|county|town|village|commune|port|bay|river|airport|"
+                          r"prefecture|region|island|islands|mountain|lake)\b", re.IGNORECASE)
+
+
+def _pinyin_syllables() -> frozenset[str]:
+    from ..names import tables
+
+    sylls = set(tables.han_pinyin().values())
+    sylls.update(p for p, _ in tables.zh_surnames().values())
+    return frozenset(s.replace("ü", "u") for s in sylls if s.isalpha())
+
+
+def _split_pinyin(word: str, sylls: frozenset[str], parts: int = 2) -> bool:
+    """Can ``word`` (lower case) be cut into 1..parts pinyin syllables?"""
+    pieces = re.split(r"['\u2019]", word)
+    if len(pieces) > 1:
+        return all(p in sylls for p in pieces) and len(pieces) <= parts
+    if word in sylls:
+        return True
+    return parts > 1 and any(word[:i] in sylls and word[i:] in sylls for i in range(1, len(word)))
+
+
+def pinyin_names(doc, ctx) -> set[str]:
+    """Chinese names in pinyin already written in the document ("He Lifeng"), cached per document."""
+    cache = ctx.per_doc.setdefault("names", {})
+    if "pinyin" in cache:
+        return cache["pinyin"]
+    from ..names import tables
+
+    sylls = ctx.cache.get("names.pinyin-syllables")
+    if sylls is None:
+        sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
+    surnames = {p.replace("ü", "u") for h, (p, _) in tables.zh_surnames().items()}
+    found = set()
+    for m in _LATIN_NAME.finditer(doc.nfc):
+        sur, given = m.group(1).lower(), m.group(2).lower()
+        if sur in surnames and _split_pinyin(given, sylls):
+            found.add(m.group(1) + " " + m.group(2).replace("\u2019", "'"))
+    cache["pinyin"] = found
+    return found
+
+
+def _nfc_span(doc, f: Finding) -> tuple[int, int]:
+    return doc.nfc_offset(f.start), doc.nfc_offset(f.end) if f.end < len(doc.text) else len(doc.nfc)
+
+
+def _ascii_style(text: str) -> str:
+    from ..glossary import fold
+
+    return "".join(fd.upper() if ch.isupper() else fd for ch, fd in zip(text, fold(text)))
+
+
+def _keep(f: Finding, text: str, ctx, conf: float, why: str) -> list[Candidate]:
+    if ctx.config.rule_on("vietnamese-ascii", False):
+        return [Candidate(_ascii_style(text), "rule:vietnamese-ascii", conf, RULE,
+                          f"{why}; opt-in ASCII style", "person")]
+    return [Candidate(f.text, "rule:vietnamese-name", conf, RULE, why, "person")]
+
+
+def pinyin_confidence(p: float, ev: context.Evidence, folded: bool, name_position: bool, words: int) -> float:
+    """Calibrated on tests/data/heldout-names.tsv (scripts/eval_names.py prints accuracy by bucket):
+    the table's probability of the best reading, discounted by how far the Chinese cue is."""
+    base = 0.45 + 0.5 * p
+    if ev.local == "zh":
+        strength = 1.0
+    elif ev.zh >= 1.0:
+        strength = 0.9
+    elif ev.zh >= 0.5:
+        strength = 0.8
+    else:
+        strength = 0.6
+    conf = base * strength
+    if folded:
+        conf *= 0.85
+    if words == 2 and not name_position and ev.local != "zh":
+        conf *= 0.85
+    if context.log_odds_chinese(ev) < 1.0:
+        conf *= 0.9
+    return round(min(conf, 0.97), 3)
+
+
+def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
+    s, e = _nfc_span(doc, f)
+    text = doc.nfc[s:e]
+    words = sinoviet.split_name(text)
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return []
+    known = pinyin_names(doc, ctx)
+    ev = context.evidence(doc, s, e, words, pinyin_names=len(known))
+    before, after = doc.nfc[max(0, s - 30):s], doc.nfc[e:e + 30]
+    place = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after)) and not name_context(doc.nfc, s, e)
+    in_name_position = name_context(doc.nfc, s, e)
+    if ev.local == "twhk" or (ev.twhk >= 1.0 and ev.local != "zh"):
+        ctx.note(f, "Taiwan/Hong Kong/Macau context: names there are not written in Hanyu Pinyin, "
+                    "so only a glossary entry may replace this one")
+        return []
+    lo = context.log_odds_chinese(ev)
+    # A nationality in the same clause ("Vietnamese Foreign Minister X") decides, whatever the
+    # surname suggests; otherwise the odds from context and name together.
+    if ev.local == "vi" or (ev.local != "zh" and lo <= -0.7 and (ev.vi >= 0.5 or ev.name_vi >= 10)):
+        conf = 0.9 if ev.vi >= 1.0 or ev.local == "vi" else 0.75
+        what = "place" if place else "name"
+        return _keep(f, text, ctx, conf, f"Vietnamese {what} in a Vietnamese context: correct English as written")
+    if place:
+        return []  # places are the glossary's: a pinyin place name is one word and often not pinyin
+    readings = sinoviet.readings(text, folded=folded, top=8)
+    if not readings:
+        return []
+    # Document consistency: a pinyin name the document already uses wins over the model's ranking.
+    for r in readings:
+        if r.text in known and lo > -0.7:
+            conf = 0.95 if ev.zh >= 0.5 else 0.8
+            return [Candidate(r.text, SOURCE_PINYIN, conf, RULE,
+                              f"Sino-Vietnamese reading of {r.text!r}, which the document already uses", "person")]
+    best = readings[0]
+    conf = pinyin_confidence(best.probability, ev, folded, in_name_position, len(words))
+    alts = ", ".join(f"{r.text} {r.probability:.2f}" for r in readings[1:3])
+    why = (f"Sino-Vietnamese reading of a Chinese name ({best.probability:.2f}"
+           + (f"; also {alts}" if alts else "") + ")")
+    if ev.local == "zh" and ev.name_vi < 30:
+        pass
+    elif lo < 0.8 or ev.zh < 0.5:
+        # Not enough to say the person is Chinese: offer the reading, but below any sane threshold.
+        conf = min(conf, 0.4)
+        why += "; no clear Chinese context"
+    return [Candidate(best.text, SOURCE_PINYIN, conf, RULE, why, "person")]
+
+
+_ADJ_LATIN_AFTER = re.compile(r"^[ \u00a0]([A-Z][a-z]+(?:-[A-Za-z]+)?)\b")
+_ADJ_LATIN_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?)[ \u00a0]$")
+
+
+def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
+    s, e = _nfc_span(doc, f)
+    text = doc.nfc[s:e]
+    if is_gloss(doc, s, e):
+        return []
+    nfc = doc.nfc
+    titled = name_context(nfc, s, e)
+    nxt = _ADJ_LATIN_AFTER.match(nfc[e:e + 30])
+    prv = _ADJ_LATIN_BEFORE.search(nfc[max(0, s - 30):s])
+    lang = f.language
+    if lang == "zh":
+        sent_s, sent_e = doc.sentence_bounds(s)
+        sentence = nfc[sent_s:sent_e]
+        if re.search("[\u3040-\u30ff]", sentence) or context.CUES["ja"].search(sentence):
+            return []  # kanji names need Japanese readings, which we do not have
+        name = romanize.han_name(text)
+        if not name or not titled:
+            return []
+        ev = context.evidence(doc, s, e)
+        conf = 0.85 if ev.zh >= 0.5 or ev.local == "zh" else 0.7
+        if ev.local == "twhk" or (ev.twhk >= 1.0 and ev.local != "zh"):
+            ctx.note(f, "Taiwan/Hong Kong/Macau context: the Mandarin pinyin is not how this person's name is written")
+            return []
+        return [Candidate(name, "rule:han-pinyin", conf, RULE, "Han name in name position, read in Hanyu Pinyin", "person")]
+    if lang == "ko":
+        name = romanize.korean_name(text)
+        if not name or not (titled or (len(text) >= 3 and (nxt or prv))):
+            return []
+        return [Candidate(name, "rule:hangul-rr", 0.75 if titled else 0.6, RULE,
+                          "Hangul name: press surname spelling, given name in Revised Romanization", "person")]
+    if lang in ("ru", "uk", "bg", "sr", "be"):
+        words = text.split()
+        if not all(w[:1].isupper() and w[1:].islower() for w in words if w):
+            return []
+        rom = romanize.cyrillic(text, "uk" if lang == "uk" else "ru")
+        # "Анна Anna Ivanovna": the Cyrillic repeats the Latin word next to it.
+        if (nxt and nxt.group(1).lower() == rom.lower()) or (prv and prv.group(1).lower() == rom.lower()):
+            return [Candidate("", "rule:cyrillic-bgn-pcgn", 0.85, RULE,
+                              f"Cyrillic {text!r} repeats the Latin {rom!r} beside it", "person")]
+        if not (titled or nxt or prv):
+            return []
+        return [Candidate(rom, "rule:cyrillic-bgn-pcgn", 0.75, RULE,
+                          "Cyrillic name in name position, BGN/PCGN romanization", "person")]
+    if lang == "ja":
+        if not re.fullmatch("[\u3040-\u30ff\u30fb ]+", text):
+            return []
+        rom = romanize.kana(text)
+        if not rom or not (titled or nxt or prv):
+            return []
+        if romanize.is_katakana(text):
+            return [Candidate(rom, "rule:kana-hepburn", 0.4, RULE,
+                              "katakana usually spells a foreign name: Hepburn is only a guess at it", "person")]
+        return [Candidate(rom, "rule:kana-hepburn", 0.65, RULE, "kana name in name position, Hepburn", "person")]
+    return []
+
+
+@rule("names", stage="resolve", order=200,
+      description="names in no glossary: Sino-Vietnamese readings of Chinese names to pinyin in a Chinese context, "
+                  "Vietnamese names kept in a Vietnamese context, Han/Hangul/Cyrillic/Kana names romanized")
+def resolve_names(findings, doc, ctx):
+    out = {}
+    for f in findings:
+        if f.kind == "name" and f.language == "vi":
+            cands = _vietnamese_reading(f, doc, ctx, folded=not any(has_vietnamese_marks(w) for w in f.text.split()))
+        elif f.kind == "script":
+            cands = _script_name(f, doc, ctx)
+        else:
+            continue
+        if cands:
+            out[f] = cands
+    return out
+
+
+# -- detector for unaccented names -------------------------------------------------------------
+_TITLE_RUN = re.compile(
+    r"\b(?:Chinese|China's)\s+(?:(?:Vice|Deputy|Executive|Former|former|Foreign|Defen[cs]e|Commerce|Finance|"
+    r"Premier|President|Minister|Chairman|Secretary|Ambassador|General|Party|Chief|State|Councillor|Councilor|"
+    r"Vice-Premier|Vice-President|leader|envoy|negotiator|spokesperson|spokesman|spokeswoman|official|ambassador|"
+    r"minister|premier|president|chief|counterpart)\s+){1,4}"
+    r"((?:[A-Z][a-z]{0,6}[ \u00a0]){1,3}[A-Z][a-z]{0,6})(?![\w'\u2019-])"
+)
+
+
+_CAP_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024e\u1e00-\u1efe\u0110][^\W\d_]*")
+_RUN_GAP = re.compile(r"[ \u00a0]")
+
+
+# Capitalised English words that are also Vietnamese syllables and start or end a sentence's
+# capitalised stretch: "In Hà Nội", "The Mỹ Sơn", "I", "So".
+_EDGE_WORDS = frozenset("a an the in on at to no so do go he me we be it its i my as of by or if".split())
+
+
+def _marked_runs(nfc: str, english) -> list[tuple[int, int]]:
+    """Capitalised runs of 2-4 Vietnamese syllables with at least one non-ASCII letter.
+
+    The ``vietnamese`` detector seeds only on letters no other language uses (ơ ư đ ạ ...), so
+    names whose marks are all Latin-1 ("Lý Gia Siêu", "Tôn Kim Long", "Cao Tân") or that hold an
+    English-looking syllable ("Vương An Thuận") reach no resolver whole. French, Spanish or
+    Portuguese names rarely spell two capitalised Vietnamese syllables in a row ("São Tomé",
+    "José", "Hélène" are not syllables), so two or more together are a Vietnamese reading.
+    """
+    out = []
+    words = [(m.start(), m.end(), m.group()) for m in _CAP_WORD.finditer(nfc)]
+    i = 0
+    while i < len(words):
+        j = i
+        while (j + 1 < len(words) and _RUN_GAP.fullmatch(nfc[words[j][1]:words[j + 1][0]] or "x")
+               and is_syllable(words[j + 1][2]) and not any(c.isupper() for c in words[j + 1][2][1:])):
+            j += 1
+        run = words[i:j + 1]
+        # English words at the edges are not part of the name ("The", "In", "An" at a sentence start).
+        while run and (not is_syllable(run[0][2]) or run[0][2].lower() in _EDGE_WORDS
+                       or any(c.isupper() for c in run[0][2][1:])):
+            run = run[1:]
+        while run and run[-1][2].lower() in _EDGE_WORDS:
+            run = run[:-1]
+        if 2 <= len(run) <= 4 and any(not w.isascii() for _, _, w in run):
+            # A longer capitalised name around the run ("Ngô Đình Diệm Street" is fine, "Le Thé Dansant" is not
+            # Vietnamese): the word before must not be a capitalised non-syllable glued to the run.
+            out.append((run[0][0], run[-1][1]))
+        i = j + 1
+    return out
+
+
+@rule("name-run", stage="detect", order=110,
+      description="Vietnamese-read names the vietnamese detector cannot seed: Latin-1 marks only (\"Lý Gia Siêu\"), "
+                  "or no marks at all right after a Chinese title (\"Chinese Vice Premier Trieu Lac Te\")")
+def detect_name_run(doc, ctx):
+    nfc = doc.nfc
+    if nfc.isascii() and "Chin" not in nfc:
+        return
+    from ..detect.common import english_syllables
+
+    if not nfc.isascii():
+        for s, e in _marked_runs(nfc, english_syllables()):
+            yield doc.finding(s, e, kind="name", rule="name-run", language="vi",
+                              evidence="capitalised run of Vietnamese syllables (a name in Vietnamese spelling)")
+    if "Chin" not in nfc:
+        return
+    known = None
+    for m in _TITLE_RUN.finditer(nfc):
+        words = m.group(1).split()
+        if not 2 <= len(words) <= 4 or not all(w.isascii() and is_syllable(w) for w in words):
+            continue
+        if known is None:
+            known = pinyin_names(doc, ctx)
+        if m.group(1) in known:
+            continue  # already pinyin
+        # Pinyin names are spelled with syllables Vietnamese also has ("Ma Kai", "He Wei"): a run
+        # that is already a valid pinyin name is not a leftover.
+        sylls = ctx.cache.get("names.pinyin-syllables")
+        if sylls is None:
+            sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
+        if len(words) == 2 and all(_split_pinyin(w.lower(), sylls) for w in words):
+            continue
+        readings = sinoviet.readings(m.group(1), folded=True)
+        if not readings or readings[0].probability < 0.3:
+            continue
+        s, e = m.span(1)
+        yield doc.finding(s, e, kind="name", rule="name-run", language="vi",
+                          evidence="Vietnamese reading of a Chinese name without diacritics after a Chinese title")

@@ -1,0 +1,174 @@
+#!/usr/bin/env python
+"""Measure name reconstruction on held-out names (kept out of every glossary).
+
+Data:
+
+- ``tests/data/heldout-names.tsv``: Chinese officials (Han, pinyin, Vietnamese reading); see its
+  header for provenance. tests/test_names.py checks that none of them is in a glossary.
+- ``tests/data/names-eval.tsv``: Vietnamese people and places, Taiwan/Hong Kong people, and
+  Hangul, Cyrillic and Kana names.
+
+Every name is put into news sentences that give the context an editor would have (templates
+below, rotated so that no single cue carries the score), cleaned with the full pipeline, and
+compared with the expected sentence.
+
+Kinds and what counts as right:
+
+- ``zh-vi``, ``zh-vi-old-tone``, ``zh-ascii``: a Chinese official's Sino-Vietnamese reading (as
+  written; with old-style tone marks "Hoà"/"Thuỵ"; without diacritics) -> exactly the pinyin name.
+- ``zh-han``: the Han characters -> exactly the pinyin name.
+- ``vi-person``, ``vi-place``, ``vi-person-mixed`` (a Chinese cue in the same sentence): unchanged.
+- ``twhk``: unchanged and reported (never pinyin).
+- ``hangul``, ``cyrillic``, ``kana``: romanized; "exact" compares with the press form ignoring
+  case, spaces and hyphens.
+
+Usage: python scripts/eval_names.py [--no-builtin-glossary] [--misses] [--min-confidence X]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+ZH_TEMPLATES = (
+    "Chinese Vice Premier {n} met the delegation in Beijing on Monday.",
+    "{n}, a member of the Communist Party of China's Central Committee, spoke at the forum.",
+    "China's ambassador {n} said the two sides would expand trade.",
+    "In Beijing, {n} told reporters that the talks had been constructive.",
+)
+ZH_ASCII_TEMPLATES = (
+    "Chinese Vice Premier {n} met the delegation in Beijing on Monday.",
+    "China's ambassador {n} said the two sides would expand trade.",
+)
+VI_TEMPLATES = (
+    "Vietnamese Deputy Prime Minister {n} chaired the meeting in Hanoi on Monday.",
+    "{n} told the National Assembly in Hanoi that growth would reach 6.5 percent.",
+    "Speaking to the Vietnam News Agency, {n} said the province would attract more investment.",
+)
+VI_MIXED = ("{n} met the Chinese ambassador in Hanoi on Tuesday.",
+            "Vietnamese Foreign Minister {n} held talks with his Chinese counterpart Wang Yi.")
+PLACE_TEMPLATES = (
+    "The delegation visited {n} province in Vietnam on Tuesday.",
+    "Tourists flocked to {n} during the Tet holiday, Vietnam's tourism authority said.",
+)
+TWHK_TEMPLATES = {
+    "Taiwan": "Taiwan's {n} said on Tuesday that the island would not be intimidated.",
+    "Hong Kong": "Hong Kong leader {n} said the city would remain open for business.",
+}
+SCRIPT_TEMPLATES = {
+    "hangul": "South Korean politician {n} said on Monday that talks would resume.",
+    "cyrillic": "Russian official {n} said on Monday that talks would resume.",
+    "kana": "Japanese singer {n} said on Monday that the tour would resume.",
+}
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        rows.append(line.split("\t"))
+    return rows[1:]
+
+
+def old_tone(text: str) -> str:
+    """Old-style tone-mark placement: on the second vowel of oa, oe, uy without a final consonant
+    ("Hòa" -> "Hoà", "Thụy" -> "Thuỵ")."""
+    out = []
+    for w in text.split(" "):
+        d = unicodedata.normalize("NFD", w)
+        m = re.fullmatch(r"(.*?)([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])", d)
+        if m:
+            d = m.group(1) + m.group(2) + m.group(4) + m.group(3)
+        out.append(unicodedata.normalize("NFC", d))
+    return " ".join(out)
+
+
+def strip_marks(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def loose(s: str) -> str:
+    return re.sub(r"[\s\-']", "", s).lower()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--no-builtin-glossary", action="store_true", help="switch the shipped glossaries off")
+    ap.add_argument("--misses", action="store_true", help="list every miss")
+    ap.add_argument("--min-confidence", type=float, default=0.5)
+    args = ap.parse_args()
+
+    import normalize.resolve.names  # noqa: F401  (registers the rules if the registry does not list them yet)
+    from normalize import Cleaner, Config
+
+    cleaner = Cleaner(Config(builtin_glossary=not args.no_builtin_glossary, min_confidence=args.min_confidence))
+    stats: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    misses: dict[str, list[str]] = defaultdict(list)
+    calib: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+
+    def run(kind: str, template: str, name: str, expected: str, expect_report: bool = False, loose_cmp=False):
+        text = template.format(n=name)
+        want = template.format(n=expected)
+        res = cleaner.clean_and_explain(text)
+        st = stats[kind]
+        st["n"] += 1
+        changed = res.output != text
+        st["changed"] += changed
+        reported = any(name in f.text or f.text in name for f in res.unresolved)
+        st["reported"] += reported
+        ok = (loose(res.output) == loose(want)) if loose_cmp else res.output == want
+        if expect_report:
+            ok = ok and reported
+        st["exact"] += ok
+        for e in res.edits:
+            if e.rule == "names":
+                b = f"{min(int(e.confidence * 10), 9) / 10:.1f}"
+                calib[b][0] += 1
+                calib[b][1] += ok
+        if not ok:
+            misses[kind].append(f"{name} -> {res.output!r} (want {expected!r})")
+
+    for i, (han, pinyin, vi) in enumerate(read_rows(REPO / "tests" / "data" / "heldout-names.tsv")):
+        run("zh-vi", ZH_TEMPLATES[i % len(ZH_TEMPLATES)], vi, pinyin)
+        if old_tone(vi) != vi:
+            run("zh-vi-old-tone", ZH_TEMPLATES[i % len(ZH_TEMPLATES)], old_tone(vi), pinyin)
+        run("zh-ascii", ZH_ASCII_TEMPLATES[i % len(ZH_ASCII_TEMPLATES)], strip_marks(vi), pinyin)
+        run("zh-han", ZH_TEMPLATES[0], han, pinyin)
+    for i, (kind, name, expected, note) in enumerate(read_rows(REPO / "tests" / "data" / "names-eval.tsv")):
+        if kind == "vi-person":
+            run(kind, VI_TEMPLATES[i % len(VI_TEMPLATES)], name, expected)
+            run("vi-person-mixed", VI_MIXED[i % len(VI_MIXED)], name, expected)
+        elif kind == "vi-place":
+            run(kind, PLACE_TEMPLATES[i % len(PLACE_TEMPLATES)], name, expected)
+        elif kind == "twhk":
+            where = "Hong Kong" if "Hong Kong" in note else "Taiwan"
+            run(kind, TWHK_TEMPLATES[where], name, name, expect_report=True)
+        else:
+            run(kind, SCRIPT_TEMPLATES[kind], name, expected, loose_cmp=True)
+
+    print(f"builtin glossary: {'off' if args.no_builtin_glossary else 'on'}; min_confidence {args.min_confidence}")
+    print(f"{'kind':18} {'n':>4} {'exact':>6} {'%':>6} {'changed':>8} {'reported':>9}")
+    for kind, st in stats.items():
+        print(f"{kind:18} {st['n']:>4} {st['exact']:>6} {100 * st['exact'] / st['n']:>5.1f}% {st['changed']:>8} {st['reported']:>9}")
+    print("\nname edits by confidence bucket (edits, right):")
+    for b in sorted(calib):
+        print(f"  {b}: {calib[b][0]:>4} {calib[b][1]:>4}")
+    if args.misses:
+        for kind, ms in misses.items():
+            print(f"\n{kind} misses ({len(ms)}):")
+            for m in ms:
+                print("  " + m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
