@@ -44,7 +44,7 @@ _HASHTAG = re.compile(r"(?<![\w&#])#([^\W_]|_)[\w\u00b7\u30fb]*#?")
 
 def hashtags(nfc: str):
     """(start, end, language) of hashtags that hold letters of a non-Latin script."""
-    if "#" not in nfc:
+    if "#" not in nfc or not _NONLATIN_RE.search(nfc):
         return
     for m in _HASHTAG.finditer(nfc):
         tag = m.group()
@@ -160,6 +160,8 @@ _MENTION = re.compile(
 def leaks(doc):
     """(start, end, language, why) of non-Latin runs whose meaning the adjacent English carries."""
     nfc = doc.nfc
+    if not _NONLATIN_RE.search(nfc):
+        return
     for start, end, script, lang in runs(nfc):
         if is_gloss(doc, start, end):
             continue
