@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ._patterns import Pattern, patterns_for
+from .inline import LINE_RULES, preview
 
 # Near-exact comparison key of a line: the same paragraph counts as repeated when it differs only
 # in case, spacing, quote style or dash style (copies of a page scraped twice differ in exactly
@@ -44,9 +45,9 @@ PARA_MIN_WORDS = 6
 #: A line directly repeating the line before it (a doubled byline) needs only this much.
 ADJACENT_MIN_WORDS = 2
 ADJACENT_MIN_CHARS = 12
-#: A title is one short line.
-TITLE_MAX_CHARS = 160
-TITLE_MAX_WORDS = 25
+#: A title is one short line (news headlines run 5-15 words; a lede sentence is longer).
+TITLE_MAX_CHARS = 120
+TITLE_MAX_WORDS = 16
 
 
 def line_key(s: str) -> str:
@@ -60,6 +61,8 @@ class Line:
     end: int  # NFC offset after the line break (or the end of the text)
     text: str  # without the line break
     key: str
+    #: The line as the inline rules will leave it (what lengths and word counts are taken of).
+    view: str = ""
     owner: str = ""  # rule removing the whole line, "" = stays
     reason: str = ""
     source: str = ""
@@ -72,7 +75,7 @@ class Line:
 
     @property
     def words(self) -> int:
-        return len(_WORD.findall(self.text))
+        return len(_WORD.findall(self.view or self.text))
 
 
 @dataclass
@@ -80,6 +83,8 @@ class Plan:
     lines: list[Line]
     #: NFC ranges of removed lines (for the inline rules, which leave those lines alone).
     removed: list[tuple[int, int]] = field(default_factory=list)
+    #: Inline fixes per (rule, line text, active rules), computed once for plan and rules.
+    fix_cache: dict = field(default_factory=dict)
 
     def kept(self, start: int, end: int) -> bool:
         """True when no whole-line removal touches NFC range [start, end)."""
@@ -105,9 +110,11 @@ def split_lines(nfc: str) -> list[Line]:
 
 
 def _title_like(line: Line) -> bool:
-    t = line.text.strip()
-    if not t or len(t) > TITLE_MAX_CHARS or line.words > TITLE_MAX_WORDS or line.words < 2:
+    t = (line.view or line.text).strip()
+    if not t or len(t) > TITLE_MAX_CHARS or line.words > TITLE_MAX_WORDS:
         return False
+    if len(re.findall(r"[^\W\d_]{2,}", t)) < 2:
+        return False  # two words with letters at least: not a date or a number
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "\"'\N{LEFT DOUBLE QUOTATION MARK}"):
         return False
     # One sentence: no sentence break inside (a final full stop is common in MT titles).
@@ -150,6 +157,14 @@ def build(doc, ctx) -> Plan:
     }
     keep_title = getattr(cfg, "keep_title", True)
     lines = split_lines(doc.nfc)
+    # Compare lines as the inline rules will leave them: a line that becomes a copy of another
+    # once its doubled word or stray bracket is gone is judged now, not in a second run.
+    inline_on = frozenset(name for name, _ in LINE_RULES if cfg.rule_on(name, True))
+    fix_cache: dict = {}
+    for ln in lines:
+        if ln.key:
+            ln.view = preview(ln.text, inline_on, fix_cache)
+            ln.key = line_key(ln.view)
     content = [ln for ln in lines if not ln.blank]
     runs = _runs(content)
 
@@ -159,7 +174,7 @@ def build(doc, ctx) -> Plan:
     #    title at the top without moving any text.
     body_runs = []
     for i, j, length in runs:
-        chars = sum(len(content[i + t].text) for t in range(length))
+        chars = sum(len(content[i + t].view) for t in range(length))
         if length >= BODY_MIN_LINES and chars >= BODY_MIN_CHARS:
             body_runs.append((i, j, length, chars))
     primary = body_runs[0] if body_runs else None
@@ -214,9 +229,21 @@ def build(doc, ctx) -> Plan:
                     "rule:repeated-title",
                     0.85,
                 )
-        if content and _title_like(content[0]) and not content[0].owner:
-            top = content[0]
-            repeats = [ln for ln in content[1:] if ln.key == top.key]
+        # The top is the first line that is not boilerplate (a page may open with a share bar).
+        pats = patterns_for(ctx) if on["boilerplate"] else ()
+        first = next((k for k, ln in enumerate(content) if not _boilerplate_line(ln, pats)), None)
+        if first is not None and _title_like(content[first]) and not content[first].owner:
+            top = content[first]
+            # A repeat counts only standing alone: one followed by the second line again starts
+            # a copy of the body, which is duplicate-body's to judge.
+            second = content[first + 1].key if len(content) > first + 1 else None
+            repeats = [
+                ln
+                for k, ln in enumerate(content[first + 1 :], first + 1)
+                if ln.key == top.key
+                and not ln.owner
+                and not (k + 1 < len(content) and content[k + 1].key == second)
+            ]
             for ln in repeats:
                 _claim(
                     ln,
@@ -242,8 +269,8 @@ def build(doc, ctx) -> Plan:
                 if a.owner or b.owner:
                     continue
                 adjacent = i + t + 1 == j + t and not _has_blank_between(lines, a, b, limit=1)
-                big = len(b.text.strip()) >= PARA_MIN_CHARS and b.words >= PARA_MIN_WORDS
-                small_ok = b.words >= ADJACENT_MIN_WORDS and len(b.text.strip()) >= ADJACENT_MIN_CHARS
+                big = len(b.view.strip()) >= PARA_MIN_CHARS and b.words >= PARA_MIN_WORDS
+                small_ok = b.words >= ADJACENT_MIN_WORDS and len(b.view.strip()) >= ADJACENT_MIN_CHARS
                 if big or (adjacent and small_ok):
                     _claim(
                         b,
@@ -259,14 +286,37 @@ def build(doc, ctx) -> Plan:
     if on["boilerplate"]:
         pats = patterns_for(ctx)
         line_pats = [p for p in pats if p.scope == "line"]
+        tail_pats = [p for p in pats if p.scope == "tail"]
         changed = True
         while changed:
             changed = False
             for k, ln in enumerate(content):
                 if ln.owner:
                     continue
+                # The line as the inline rules will leave it (a doubled label, a stray bracket)
+                # and without the boilerplate glued to its end ("- ảnh 1 Chia sẻ"): if any of
+                # these is boilerplate the whole line is, so a second run finds nothing new.
+                text = ln.text.strip()
+                forms = {text}
+                todo = [text]
+                only_tails = None
+                while todo and len(forms) < 16:
+                    f = todo.pop()
+                    cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True)
+                    rest = f[:cut].strip()
+                    if notes and not any(ch.isalnum() for ch in rest):
+                        only_tails = (notes, sources)
+                    for g in (_undouble(f), f.strip(_JUNK), rest, preview(f, inline_on, fix_cache).strip()):
+                        if g and g not in forms:
+                            forms.add(g)
+                            todo.append(g)
+                if only_tails:
+                    _claim(ln, "boilerplate", "removed a line of site boilerplate: " + "; ".join(only_tails[0]),
+                           only_tails[1], 0.9)
+                    changed = True
+                    continue
                 for p in line_pats:
-                    if not p.regex.fullmatch(ln.text.strip()):
+                    if not any(p.regex.fullmatch(f) for f in forms):
                         continue
                     if p.requires == "edge" and not _at_edge(content, k):
                         continue
@@ -274,15 +324,28 @@ def build(doc, ctx) -> Plan:
                            p.source, 0.9)
                     changed = True
                     break
-        tail_pats = [p for p in pats if p.scope == "tail"]
         for ln in content:
             if not ln.owner:
                 _strip_tails(ln, tail_pats)
 
     _absorb_blank_lines(lines)
-    plan = Plan(lines)
+    plan = Plan(lines, fix_cache=fix_cache)
     plan.removed = [(ln.start, ln.end) for ln in lines if ln.owner]
     return plan
+
+
+_JUNK = " \t()\N{FULLWIDTH LEFT PARENTHESIS}\N{FULLWIDTH RIGHT PARENTHESIS}.,;:!?|-\N{EN DASH}\N{EM DASH}"
+
+
+def _undouble(t: str) -> str:
+    """``X`` when the line is ``X`` printed two or more times ("View OriginalView Original"),
+    glued or separated by single spaces; else ""."""
+    for u in (t, t + " "):
+        # The smallest period of a string u is the first place u occurs again in u + u.
+        i = (u + u).find(u, 1)
+        if 0 < i < len(u) and len(u) % i == 0:
+            return u[:i].rstrip(" ") if u is not t else u[:i]
+    return ""
 
 
 def _boilerplate_line(ln: Line, pats: tuple[Pattern, ...] | list[Pattern]) -> bool:
@@ -298,9 +361,11 @@ def _at_edge(content: list[Line], k: int) -> bool:
     return k == 0 or k == len(content) - 1 or bool(content[k - 1].owner) or bool(content[k + 1].owner)
 
 
-def _strip_tails(ln: Line, pats: list[Pattern]) -> None:
-    """Remove boilerplate glued to the end of a kept line, repeatedly ("- ảnh 1 Chia sẻ")."""
-    text = ln.text.rstrip()
+def _tail_cut(text: str, pats: list[Pattern], allow_empty: bool = False) -> tuple[int, list[str], str]:
+    """Where the boilerplate glued to the end of ``text`` starts, stripping tails repeatedly
+    ("... - ảnh 1 Chia sẻ"); with the notes and sources of the patterns that matched. Unless
+    ``allow_empty``, a tail is taken only when words remain before it."""
+    text = text.rstrip()
     cut = len(text)
     notes: list[str] = []
     sources: list[str] = []
@@ -309,25 +374,32 @@ def _strip_tails(ln: Line, pats: list[Pattern]) -> None:
         progress = False
         for p in pats:
             for m in p.regex.finditer(text, 0, cut):
-                if text[m.end() : cut].strip():
-                    continue
+                if text[m.end() : cut].strip(_JUNK):
+                    continue  # words after it: not the end of the line (a stray bracket may follow)
                 s = m.start()
                 if s > 0 and text[s - 1].isalnum():
                     continue  # inside a word
-                # What remains must still be a line with words, else it is a line-scope case.
                 rest = text[:s].rstrip()
-                if not any(ch.isalnum() for ch in rest):
+                if not allow_empty and not any(ch.isalnum() for ch in rest):
                     continue
                 notes.append(f"{text[s:cut].strip()!r} ({p.note})")
                 sources.append(p.source)
                 cut = len(rest)
                 progress = True
                 break
-    if cut < len(text):
+            if progress:
+                break
+    return cut, notes[::-1], ", ".join(dict.fromkeys(sources[::-1]))
+
+
+def _strip_tails(ln: Line, pats: list[Pattern]) -> None:
+    """Record the boilerplate glued to the end of a kept line."""
+    cut, notes, sources = _tail_cut(ln.text, pats)
+    if notes:
         ln.tail = (
             ln.start + cut,
-            "removed site boilerplate at the end of the line: " + "; ".join(reversed(notes)),
-            ", ".join(dict.fromkeys(reversed(sources))),
+            "removed site boilerplate at the end of the line: " + "; ".join(notes),
+            sources,
             0.9,
         )
 

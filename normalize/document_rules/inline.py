@@ -1,14 +1,22 @@
 """Inline document rules: damage inside a kept line (garbled parentheses, glued tokens, words or
-phrases printed twice). Each rule looks only at text no line rule removes (``kept_segments``)."""
+phrases printed twice).
+
+Each rule is a pure function over one line of text returning local fixes; the registered rule
+applies it to every line part that no line rule removes (``kept_segments``), and the line plan
+uses :func:`preview` to compare lines as these rules will leave them (so that a line that becomes
+a copy of another after its repair is judged in the same run, and a second run finds nothing).
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..records import Edit
 from ..rules import rule
-from ._common import kept_segments, make_edit
+
+#: A fix inside one line: (start, end, replacement, reason, confidence), offsets into the line.
+Fix = tuple[int, int, str, str, float]
 
 # ---------------------------------------------------------------------------------------------
 # garbled-parentheses
@@ -20,41 +28,39 @@ _OPEN = "(\N{FULLWIDTH LEFT PARENTHESIS}"
 _CLOSE = ")\N{FULLWIDTH RIGHT PARENTHESIS}"
 
 
-@rule(
-    "garbled-parentheses",
-    stage="document",
-    description="repair parentheses garbled by MT: '( and X )' unwrapped, empty '( )' and stray "
-    "padded brackets removed, '( X )' tightened",
-    order=20,
-)
-def garbled_parentheses(doc, ctx) -> Iterable[Edit]:
-    edits: list[Edit] = []
-    for off, text in kept_segments(doc, ctx):
-        stack: list[int] = []
-        for k, ch in enumerate(text):
-            if ch in _OPEN:
-                stack.append(k)
-            elif ch in _CLOSE:
-                if stack:
-                    o = stack.pop()
-                    edits.extend(_pair(doc, off, text, o, k))
-                else:
-                    edits.extend(_stray_close(doc, off, text, k))
-        for o in stack:
-            edits.extend(_stray_open(doc, off, text, o))
-    edits.sort(key=lambda e: e.start)
+def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
+    """Fixes for brackets in ``text``; a replacement includes the repairs the other ``active``
+    inline rules make inside it (their own edits would overlap this one and be dropped)."""
+    if not any(ch in text for ch in _OPEN + _CLOSE):
+        return []
+    inner_rules = tuple(n for n, _ in LINE_RULES if n != "garbled-parentheses" and (active is None or n in active))
+    fixes: list[Fix] = []
+    stack: list[int] = []
+    for k, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(k)
+        elif ch in _CLOSE:
+            if stack:
+                fixes.extend(_pair(text, stack.pop(), k, inner_rules))
+            else:
+                fixes.extend(_stray_close(text, k))
+    for o in stack:
+        fixes.extend(_stray_open(text, o))
+    fixes.sort()
     # Nested pairs can both qualify; the outer one wins (the inner one lies inside its span).
-    out: list[Edit] = []
-    for e in edits:
-        if out and e.start < out[-1].end:
+    out: list[Fix] = []
+    for f in fixes:
+        if out and f[0] < out[-1][1]:
             continue
-        out.append(e)
+        if _makes_repeat(text, f):
+            continue
+        out.append(f)
     return out
 
 
-def _pair(doc, off: int, text: str, o: int, c: int) -> list[Edit]:
+def _pair(text: str, o: int, c: int, inner_rules: tuple[str, ...]) -> list[Fix]:
     inner = text[o + 1 : c]
-    core = inner.strip()
+    core = preview(inner.strip(), inner_rules)
     if not core:
         # "()" glued to a word is code or a placeholder ("print()"): leave it.
         if o > 0 and (text[o - 1].isalnum() or text[o - 1] == "_"):
@@ -64,23 +70,19 @@ def _pair(doc, off: int, text: str, o: int, c: int) -> list[Edit]:
             s -= 1
         elif e < len(text) and text[e] == " ":
             e += 1
-        return [make_edit(doc, off + s, off + e, "", "garbled-parentheses",
-                          f"removed empty parentheses {text[o:c + 1]!r} left by machine translation",
-                          confidence=0.9)]
+        return [(s, e, "", f"removed empty parentheses {text[o:c + 1]!r} left by machine translation", 0.9)]
     padded_left = inner[:1].isspace()
     padded_right = inner[-1:].isspace()
     if padded_left and _CONTINUATION.match(core):
-        return [make_edit(doc, off + o, off + c + 1, core, "garbled-parentheses",
-                          f"unwrapped {text[o:c + 1]!r}: a bracket opening on {core.split()[0]!r} "
-                          "continues the sentence, it is not an aside (MT moved the bracket)",
-                          confidence=0.85)]
-    if (padded_left or padded_right) and any(ch.isalpha() for ch in core) and "\n" not in inner:
-        return [make_edit(doc, off + o, off + c + 1, text[o] + core + text[c], "garbled-parentheses",
-                          f"removed the spaces inside {text[o:c + 1]!r}", confidence=0.8)]
+        return [(o, c + 1, core,
+                 f"unwrapped {text[o:c + 1]!r}: a bracket opening on {core.split()[0]!r} continues the "
+                 "sentence, it is not an aside (MT moved the bracket)", 0.85)]
+    if (padded_left or padded_right) and any(ch.isalpha() for ch in core):
+        return [(o, c + 1, text[o] + core + text[c], f"removed the spaces inside {text[o:c + 1]!r}", 0.8)]
     return []
 
 
-def _stray_close(doc, off: int, text: str, k: int) -> list[Edit]:
+def _stray_close(text: str, k: int) -> list[Fix]:
     # Only a bracket standing between spaces: "1)", "a)" and ":)" have a character before it.
     if k == 0 or not text[k - 1].isspace():
         return []
@@ -89,11 +91,10 @@ def _stray_close(doc, off: int, text: str, k: int) -> list[Edit]:
     s = k
     while s > 0 and text[s - 1] == " ":
         s -= 1
-    return [make_edit(doc, off + s, off + k + 1, "", "garbled-parentheses",
-                      "removed a closing bracket that closes nothing on its line", confidence=0.8)]
+    return [(s, k + 1, "", "removed a closing bracket that closes nothing on its line", 0.8)]
 
 
-def _stray_open(doc, off: int, text: str, o: int) -> list[Edit]:
+def _stray_open(text: str, o: int) -> list[Fix]:
     # Only a padded "( " that is never closed on its line; "(text" may continue on the next line.
     if o + 1 < len(text) and not text[o + 1].isspace():
         return []
@@ -102,8 +103,16 @@ def _stray_open(doc, off: int, text: str, o: int) -> list[Edit]:
         e += 1
     if o > 0 and text[o - 1] == " " and e == len(text):
         o -= 1
-    return [make_edit(doc, off + o, off + e, "", "garbled-parentheses",
-                      "removed an opening bracket that is never closed on its line", confidence=0.8)]
+    # "Nour( and" must not become "Nourand": keep one space between the words.
+    new = " " if o > 0 and not text[o - 1].isspace() and e < len(text) else ""
+    return [(o, e, new, "removed an opening bracket that is never closed on its line", 0.8)]
+
+
+def _makes_repeat(text: str, f: Fix) -> bool:
+    """True when the fix would bring two copies of a word together ("( and ( and" -> "and and"):
+    then the bracket was not the only damage, and a guess is not a repair."""
+    after = text[: f[0]] + f[2] + text[f[1] :]
+    return len(_repetitions(after)) > len(_repetitions(text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,50 +131,52 @@ _STOP_GLUE = re.compile(
 )
 
 
-@rule(
-    "glued-tokens",
-    stage="document",
-    description="separate tokens glued together by scraping: 'CNNMr. Ly' -> 'CNN. Mr. Ly', "
-    "a name printed twice without a space, a word glued to a date",
-    order=21,
-)
-def glued_tokens(doc, ctx) -> Iterable[Edit]:
-    edits: list[Edit] = []
-    for off, text in kept_segments(doc, ctx):
-        taken: list[tuple[int, int]] = []
-        for m in _ACRONYM_GLUE.finditer(text):
-            p = m.end()
-            edits.append(make_edit(doc, off + p, off + p, ". ", "glued-tokens",
-                                   f"{m.group(1)!r} is glued to the next sentence {text[p:p + 12]!r}\N{HORIZONTAL ELLIPSIS}: "
-                                   "a source or caption credit ran into the text", confidence=0.8))
-            taken.append((p, p))
-        for p in _glued_repeats(text):
-            s, e = p
-            edits.append(make_edit(doc, off + s, off + e, "", "glued-tokens",
-                                   f"removed {text[s:e]!r} printed twice without a space "
-                                   "(a byline or site name doubled by the page)", confidence=0.85))
-            taken.append((s, e))
-        for m in _DATE_GLUE.finditer(text):
-            p = m.start()
-            if any(s < p < e for s, e in taken):
-                continue
-            edits.append(make_edit(doc, off + p, off + p, " ", "glued-tokens",
-                                   f"separated the date {text[p:p + 10]!r} glued to the word before it",
-                                   confidence=0.85))
-        for m in _STOP_GLUE.finditer(text):
-            p = m.end()
-            edits.append(make_edit(doc, off + p, off + p, " ", "glued-tokens",
-                                   f"added the missing space after {text[m.start():p]!r}", confidence=0.8))
-    edits.sort(key=lambda e: (e.start, e.end))
-    return edits
+
+
+def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
+    fixes: list[Fix] = []
+    taken: list[tuple[int, int]] = []
+    # Sentences the repetition rule removes are not separated first ("said.said." stays one
+    # edit), so a second run finds nothing new.
+    repeated: list[tuple[int, int]] | None = None
+    for m in _ACRONYM_GLUE.finditer(text):
+        p = m.end()
+        fixes.append((p, p, ". ",
+                      f"{m.group(1)!r} is glued to the next sentence {text[p:p + 12]!r}\N{HORIZONTAL ELLIPSIS}: "
+                      "a source or caption credit ran into the text", 0.8))
+        taken.append((p, p))
+    for s, e in _glued_repeats(text):
+        fixes.append((s, e, "", f"removed {text[s:e]!r} printed twice without a space "
+                      "(a byline or site name doubled by the page)", 0.85))
+        taken.append((s, e))
+    for m in _DATE_GLUE.finditer(text):
+        p = m.start()
+        if any(s < p < e for s, e in taken):
+            continue
+        fixes.append((p, p, " ", f"separated the date {text[p:p + 10]!r} glued to the word before it", 0.85))
+    for m in _STOP_GLUE.finditer(text):
+        p = m.end()
+        if repeated is None:
+            repeated = [(s, e) for s, e, *_ in _repetitions(text)]
+        if any(s <= p < e for s, e in repeated):
+            continue
+        fixes.append((p, p, " ", f"added the missing space after {text[m.start():p]!r}", 0.8))
+    fixes.sort()
+    return [f for f in fixes if not _makes_repeat(text, f)] if fixes else fixes
+
+
+# Candidates for the upper-case side of a seam (filtered with str.isupper; scanning only these
+# instead of every character keeps long texts fast).
+_LETTER_NOT_ASCII_LOWER = re.compile(r"[^\W\d_a-z]")
 
 
 def _glued_repeats(text: str) -> list[tuple[int, int]]:
     """Spans of a second copy glued to the first: "Báo Dân tríBáo Dân trí" (lower case directly
     followed by upper case, and the same two to eight words on both sides of that seam)."""
-    out = []
-    for p in range(1, len(text)):
-        if not (text[p - 1].islower() and text[p].isupper()):
+    out: list[tuple[int, int]] = []
+    for m in _LETTER_NOT_ASCII_LOWER.finditer(text, 1):
+        p = m.start()
+        if not (text[p - 1].islower() and text[p].isupper()) or (out and p < out[-1][1]):
             continue
         for n in range(min(p, len(text) - p, 80), 3, -1):
             a = text[p - n : p]
@@ -175,7 +186,15 @@ def _glued_repeats(text: str) -> list[tuple[int, int]]:
                 continue
             if not a[0].isupper() or len(a.split()) > 8:
                 continue
-            out.append((p, p + n))
+            e = p + n
+            while True:  # printed three times or more, glued or spaced
+                if text[e : e + n] == a:
+                    e += n
+                elif text[e : e + n + 1] == " " + a:
+                    e += n + 1
+                else:
+                    break
+            out.append((p, e))
             break
     return out
 
@@ -194,23 +213,6 @@ _TOKEN = re.compile(r"\w+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\w+)*")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "your", "my"}
 
 
-@rule(
-    "immediate-repetition",
-    stage="document",
-    description="remove words, phrases, list items or sentences printed twice in a row "
-    "('the parade and parade', 'the the'); idioms such as 'again and again' stay",
-    order=22,
-)
-def immediate_repetition(doc, ctx) -> Iterable[Edit]:
-    edits: list[Edit] = []
-    for off, text in kept_segments(doc, ctx):
-        spans = _repetitions(text)
-        for s, e, why, conf in spans:
-            edits.append(make_edit(doc, off + s, off + e, "", "immediate-repetition",
-                                   f"removed {text[s:e].strip()!r}: {why}", confidence=conf))
-    return edits
-
-
 def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     low = [t[2].casefold() for t in toks]
@@ -219,41 +221,33 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
     def only_space(a: int, b: int) -> bool:
         return text[a:b].strip() == "" and "\n" not in text[a:b]
 
-    k = 0
-    n = len(toks)
-    while k < n:
-        # A phrase of 1..8 words repeated right after itself, as many times as it repeats.
-        hit = False
-        for size in range(min(8, (n - k) // 2), 0, -1):
-            if low[k : k + size] != low[k + size : k + 2 * size]:
+    def repeat_at(k: int) -> tuple[int, int] | None:
+        """(size, copies) of a phrase of 1..8 words repeated right after itself at token k."""
+        for size in range(1, min(8, (n - k) // 2) + 1):  # the shortest period: one pass removes all copies
+            if low[k] != low[k + size] or low[k : k + size] != low[k + size : k + 2 * size]:
                 continue
             if not all(only_space(toks[t][1], toks[t + 1][0]) for t in range(k, k + 2 * size - 1)):
                 continue
             phrase = low[k : k + size]
             if size == 1 and phrase[0] not in _NEVER_DOUBLED:
                 continue  # "very very", "bye bye", "had had"
-            if len(set(phrase)) == 1 and size > 1:
+            if size > 1 and len(set(phrase)) == 1:
                 continue  # "ha ha ha ha"
             if size > 1 and sum(len(w) for w in phrase) < 8:
                 continue  # too short to be sure ("go on go on")
-            if toks[k + size][2] != toks[k][2] and not (k == 0 or size > 1):
-                continue
-            reps = 1
+            if size > 1 and [t[2] for t in toks[k : k + size]] != [t[2] for t in toks[k + size : k + 2 * size]]:
+                continue  # "Coded character coded character" (a heading and a term): same case only
+            reps = 2
             while low[k + size * reps : k + size * (reps + 1)] == phrase and all(
                 only_space(toks[t][1], toks[t + 1][0]) for t in range(k + size * reps - 1, k + size * (reps + 1) - 1)
             ):
                 reps += 1
-            s = toks[k + size - 1][1]
-            e = toks[k + size * reps - 1][1]
-            what = "the same word twice in a row" if size == 1 else f"the same {size} words twice in a row"
-            found.append((s, e, what, 0.85 if size == 1 else 0.8))
-            k += size * reps
-            hit = True
-            break
-        if hit:
-            continue
-        # "the parade and parade": a determiner, a word, "and", the same word.
-        if (
+            return size, reps
+        return None
+
+    def x_and_x_at(k: int) -> bool:
+        """'the parade and parade': a determiner, a word, 'and', the same word."""
+        return (
             k + 3 < n
             and low[k] in _DETERMINERS
             and low[k + 2] == "and"
@@ -261,9 +255,42 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
             and low[k + 1] not in _X_AND_X_OK
             and not low[k + 1].endswith("er")
             and all(only_space(toks[t][1], toks[t + 1][0]) for t in range(k, k + 3))
-        ):
-            found.append((toks[k + 1][1], toks[k + 3][1], f"'{toks[k + 1][2]} and {toks[k + 3][2]}' names one thing twice", 0.8))
-            k += 4
+        )
+
+    n = len(toks)
+    # Only tokens with the same word 1..8 tokens later can start a repeat ("X and X" has it two
+    # later, one token in): finding them with zip keeps the per-token work for the few.
+    starts = set()
+    for size in range(1, 9):
+        for j, (a, b) in enumerate(zip(low, low[size:])):
+            if a == b:
+                starts.add(j)
+                if size == 2 and j:
+                    starts.add(j - 1)
+    k = 0
+    while k < n:
+        if k not in starts:
+            k += 1
+            continue
+        rep = repeat_at(k)
+        if rep:
+            size, reps = rep
+            what = "the same word twice in a row" if size == 1 else f"the same {size} words twice in a row"
+            found.append((toks[k + size - 1][1], toks[k + size * reps - 1][1], what, 0.85 if size == 1 else 0.8))
+            # The first copy stays. A doubled word may start another pattern from its last copy
+            # ("the the parade and parade"); after a phrase, go on past its copies.
+            k += size * (reps - 1) if size == 1 else size * reps
+            if size == 1 and x_and_x_at(k):
+                found.append((toks[k + 1][1], toks[k + 3][1],
+                              f"'{toks[k + 1][2]} and {toks[k + 3][2]}' names one thing twice", 0.8))
+                k += 3
+            elif size == 1:
+                k += 1
+            continue
+        if x_and_x_at(k):
+            found.append((toks[k + 1][1], toks[k + 3][1],
+                          f"'{toks[k + 1][2]} and {toks[k + 3][2]}' names one thing twice", 0.8))
+            k += 3  # the second copy may start a new pattern
             continue
         k += 1
     found.extend(_looping_lists(text, found))
@@ -289,9 +316,15 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
         for size in range(len(items) // 2, 1, -1):
             done = False
             for k in range(0, len(items) - 2 * size + 1):
-                if items[k : k + size] != items[k + size : k + 2 * size] or len(set(items[k : k + size])) < size:
+                # The first item carries the words before the list ("came from China").
+                first, again = items[k], items[k + size]
+                if not (first == again or first.endswith(" " + again)):
                     continue
-                if size < 3 and all(len(it.split()) < 2 for it in items[k : k + size]):
+                if items[k + 1 : k + size] != items[k + size + 1 : k + 2 * size]:
+                    continue
+                if len(set(items[k + size : k + 2 * size])) < size:
+                    continue
+                if size < 3 and all(len(it.split()) < 2 for it in items[k + size : k + 2 * size]):
                     continue  # "left, right, left, right" is a chant
                 s = parts[k + size - 1][1]
                 e = parts[k + 2 * size - 1][1]
@@ -318,3 +351,104 @@ def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
                 continue
             out.append((e1, e2, "the same sentence twice in a row", 0.85))
     return out
+
+
+def repetition_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
+    return [(s, e, "", f"removed {text[s:e].strip()!r}: {why}", conf) for s, e, why, conf in _repetitions(text)]
+
+
+# ---------------------------------------------------------------------------------------------
+# registration
+
+#: The inline rules in the order the pipeline runs them (their ``order``).
+LINE_RULES: tuple[tuple[str, Callable[..., list[Fix]]], ...] = (
+    ("garbled-parentheses", parentheses_fixes),
+    ("glued-tokens", glued_fixes),
+    ("immediate-repetition", repetition_fixes),
+)
+
+
+def fixes_for(name: str, text: str, active: frozenset[str], cache: dict | None = None) -> list[Fix]:
+    """The fixes of inline rule ``name`` on one line, memoised in ``cache`` (the plan's: the line
+    plan previews every line and the rules then emit the same fixes)."""
+    key = (name, text, active)
+    if cache is not None and key in cache:
+        return cache[key]
+    fixes = dict(LINE_RULES)[name](text, active)
+    if cache is not None:
+        cache[key] = fixes
+    return fixes
+
+
+def preview(text: str, active: Iterable[str], cache: dict | None = None) -> str:
+    """``text`` as the active inline rules leave it (same overlap policy as the pipeline)."""
+    active = frozenset(active)
+    kept: list[Fix] = []
+    for name, fn in LINE_RULES:
+        if name not in active:
+            continue
+        for f in fixes_for(name, text, active, cache):
+            if not any(_overlap(f, k) for k in kept):
+                kept.append(f)
+    out, pos = [], 0
+    for s, e, new, *_ in sorted(kept):
+        out.append(text[pos:s])
+        out.append(new)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _overlap(a: Fix, b: Fix) -> bool:
+    if a[0] == a[1]:
+        return b[0] < a[0] < b[1] or b[0] == b[1] == a[0]
+    if b[0] == b[1]:
+        return a[0] < b[0] < a[1]
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _edits(doc, ctx, name: str, fn: Callable[..., list[Fix]]) -> list[Edit]:
+    from ._common import kept_segments, make_edit
+
+    from ._plan import plan_for
+
+    active = frozenset(n for n, _ in LINE_RULES if ctx.config.rule_on(n, True))
+    cache = plan_for(doc, ctx).fix_cache
+    return [
+        make_edit(doc, off + s, off + e, new, name, reason, confidence=conf)
+        for off, text in kept_segments(doc, ctx)
+        for s, e, new, reason, conf in fixes_for(name, text, active, cache)
+    ]
+
+
+@rule(
+    "garbled-parentheses",
+    stage="document",
+    description="repair parentheses garbled by MT: '( and X )' unwrapped, empty '( )' and stray "
+    "padded brackets removed, '( X )' tightened",
+    order=20,
+)
+def garbled_parentheses(doc, ctx) -> Iterable[Edit]:
+    return _edits(doc, ctx, "garbled-parentheses", parentheses_fixes)
+
+
+@rule(
+    "glued-tokens",
+    stage="document",
+    description="separate tokens glued together by scraping: 'CNNMr. Ly' -> 'CNN. Mr. Ly', "
+    "a name printed twice without a space, a word glued to a date",
+    order=21,
+)
+def glued_tokens(doc, ctx) -> Iterable[Edit]:
+    return _edits(doc, ctx, "glued-tokens", glued_fixes)
+
+
+@rule(
+    "immediate-repetition",
+    stage="document",
+    description="remove words, phrases, list items or sentences printed twice in a row "
+    "('the parade and parade', 'the the'); idioms such as 'again and again' stay",
+    order=22,
+)
+def immediate_repetition(doc, ctx) -> Iterable[Edit]:
+    return _edits(doc, ctx, "immediate-repetition", repetition_fixes)
