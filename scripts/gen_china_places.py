@@ -81,6 +81,13 @@ ETHNIC = re.compile(
     "(?:藏族|羌族|土家族|苗族|蒙古族|朝鲜族|彝族|布依族|傈僳族|回族|白族|壮族|哈尼族|傣族|景颇族|侗族|"
     "维吾尔|哈萨克|柯尔克孜|蒙古)+$"
 )
+# Districts and towns have short readings that are also ordinary Sino-Vietnamese words and
+# Vietnamese place names (Nam Sơn "southern mountain", 南山 Nanshan): they apply only next to one of
+# these cues. Provinces and prefecture-level cities are known enough to apply everywhere.
+CHINA_CUES = (
+    "China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Hong Kong", "Taiwan", "Taiwanese",
+    "Taipei", "Trung Quốc", "Bắc Kinh", "Thượng Hải", "Thâm Quyến", "Quảng Châu", "Hồng Kông", "Đài Loan",
+)
 SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -177,7 +184,9 @@ def main() -> int:
             rows.append(row(han, english, "place", (), (), han=han, flags=flags,
                             note=note + f"; reading {vi!r} is a Vietnamese place, not used as a source"))
         else:
-            rows.append(row(vi, english, "place", variants, (), han=han, flags=flags, note=note))
+            gated = kind not in ("province", "prefecture") and len(vi.split()) <= 2
+            rows.append(row(vi, english, "place", variants, CHINA_CUES if gated else (), han=han, flags=flags,
+                            note=note))
         seen[han] = rows[-1]
     if errors:
         print("\n".join(errors), file=sys.stderr)

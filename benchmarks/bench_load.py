@@ -1,0 +1,109 @@
+"""Load-time benchmark: does the whole shipped glossary set slow the CLI down?
+
+Measures, each in a fresh process (the way a user meets the tool):
+
+1. ``normalize fix`` on a short article, time from process start to the first byte of output,
+   with the on-disk glossary cache cold (empty cache dir) and warm (second run);
+2. the same through the library (``import normalize; clean(text)``);
+3. peak resident memory of those processes (ru_maxrss of the child);
+4. in-process: parsing every shipped file, building the matcher, and one scan of the article.
+
+Target (issue 3): <= 0.3 s start-to-first-output for a short article with a warm cache.
+Run: python benchmarks/bench_load.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLE = (
+    "Vice Premier Hà Lập Phong met Treasury Secretary Scott Bessent in Geneva on Sunday. "
+    "Exports from Mỹ to Trung Quốc fell in tháng 3, officials in Thâm Quyến said.\n"
+    "The Bộ Thương mại Trung Quốc said it would respond, and Premier Lý Cường called for calm.\n"
+)
+
+
+def _first_output(cmd: list[str], env: dict, stdin: str) -> tuple[float, float, int]:
+    """(seconds to first stdout byte, seconds to exit, child peak RSS in KiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    p.stdin.write(stdin.encode())
+    p.stdin.close()
+    p.stdout.read(1)
+    first = time.perf_counter() - t0
+    p.stdout.read()
+    p.wait()
+    total = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the max over all children so far: report it only when it grew.
+    return first, total, max(rss, before)
+
+
+def _stats(xs: list[float]) -> str:
+    return f"median {statistics.median(xs) * 1000:7.1f} ms  min {min(xs) * 1000:7.1f} ms"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    # The console script's entry point, run by the same interpreter (no PATH lookup).
+    cli = [sys.executable, "-c", "import sys; from normalize.cli import main; sys.argv=['normalize','fix','-']; main()"]
+    lib = [sys.executable, "-c", "import sys; from normalize import clean; sys.stdout.write(clean(sys.stdin.read()))"]
+
+    with tempfile.TemporaryDirectory() as cache:
+        env["NORMALIZE_CACHE_DIR"] = cache
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; article {len(ARTICLE)} chars")
+        for name, cmd in (("cli fix", cli), ("library clean", lib)):
+            for f in Path(cache).glob("*"):
+                f.unlink()
+            cold_first, cold_total, rss = _first_output(cmd, env, ARTICLE)
+            warm_first, warm_total = [], []
+            for _ in range(args.runs):
+                a, b, rss = _first_output(cmd, env, ARTICLE)
+                warm_first.append(a)
+                warm_total.append(b)
+            print(f"{name:14s} cold cache: first output {cold_first * 1000:7.1f} ms, exit {cold_total * 1000:7.1f} ms")
+            print(f"{name:14s} warm cache: first output {_stats(warm_first)}; exit {_stats(warm_total)}")
+            print(f"{name:14s} peak RSS of a child: {rss / 1024:.1f} MiB")
+        # Python start-up alone, for scale.
+        base = [_first_output([sys.executable, "-c", "print(1)"], env, "")[0] for _ in range(args.runs)]
+        print(f"{'python -c print':14s} first output {_stats(base)}")
+
+    # In-process costs of the glossary layer.
+    sys.path.insert(0, str(REPO))
+    from normalize import glossary
+
+    files = glossary.builtin_files()
+    t0 = time.perf_counter()
+    parsed = [glossary.load_file(p) for p in files]
+    t1 = time.perf_counter()
+    gs = glossary.GlossarySet(parsed)
+    t2 = time.perf_counter()
+    gs.scan(ARTICLE)
+    t3 = time.perf_counter()
+    big = ARTICLE * 2000
+    t4 = time.perf_counter()
+    gs.scan(big)
+    t5 = time.perf_counter()
+    n = sum(len(f.entries) for f in parsed)
+    print(f"parse {len(files)} files ({n} entries): {(t1 - t0) * 1000:.1f} ms; build set: {(t2 - t1) * 1000:.1f} ms; "
+          f"first scan (builds automata): {(t3 - t2) * 1000:.1f} ms; scan {len(big) / 1e6:.2f} MB: "
+          f"{(t5 - t4) * 1000:.0f} ms ({len(big) / 1e6 / (t5 - t4):.1f} MB/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
