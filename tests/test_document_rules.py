@@ -310,6 +310,7 @@ def _check_invariants(text):
     assert run_document_rules(out)[0] == out
 
 
+@pytest.mark.slow
 @settings(derandomize=True, max_examples=150, deadline=None)
 @given(_DOCS)
 def test_invariants_on_defects(text):

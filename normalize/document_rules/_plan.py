@@ -38,6 +38,9 @@ _WORD = re.compile(r"\w+")
 #: many non-blank lines and characters; shorter repeats are judged line by line (duplicate-paragraph).
 BODY_MIN_LINES = 3
 BODY_MIN_CHARS = 300
+#: Two or more repeated lines in a row with this many characters are a repeated passage, removed
+#: together with the short lines (headings) inside it.
+PASSAGE_MIN_CHARS = 120
 #: A single repeated line far from its first copy must be a real paragraph: short lines such as
 #: "Photo", "Q:" or a section heading legitimately recur in an article.
 PARA_MIN_CHARS = 40
@@ -264,6 +267,21 @@ def build(doc, ctx) -> Plan:
     # 3. Single repeated paragraphs (and a doubled line such as a byline printed twice).
     if on["duplicate-paragraph"]:
         for i, j, length in runs:
+            if any(content[i + t].owner for t in range(length)):
+                continue
+            chars = sum(len(content[j + t].view) for t in range(length))
+            if length >= 2 and chars >= PASSAGE_MIN_CHARS:
+                # A shorter repeated passage: its headings and short lines go with it.
+                for t in range(length):
+                    _claim(
+                        content[j + t],
+                        "duplicate-paragraph",
+                        f"removed a repeated passage of {length} lines (same as lines "
+                        f"{content[i].idx + 1}\N{EN DASH}{content[i + length - 1].idx + 1})",
+                        "rule:duplicate-paragraph",
+                        0.9,
+                    )
+                continue
             for t in range(length):
                 a, b = content[i + t], content[j + t]
                 if a.owner or b.owner:

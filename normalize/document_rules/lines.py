@@ -53,7 +53,7 @@ def repeated_title(doc, ctx) -> Iterable[Edit]:
 @rule(
     "duplicate-paragraph",
     stage="document",
-    description="remove a paragraph or byline line repeated verbatim elsewhere in the text",
+    description="remove a paragraph, a short passage or a byline repeated elsewhere in the text",
     order=12,
 )
 def duplicate_paragraph(doc, ctx) -> Iterable[Edit]:
