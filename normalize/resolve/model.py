@@ -1,0 +1,154 @@
+"""The ``model`` resolver: a local translation model for leftovers nothing else resolved.
+
+Runs last (order 900) and receives only findings that the glossary and name rules left without a
+confident candidate. For each finding it
+
+1. routes by the finding's language to a model (``--model`` / ``--models-dir``; discovery.py);
+   no model: the finding stays reported and carries a note naming the pair and the README section;
+2. builds the request: the fragment with up to eight words of its sentence on each side
+   (normalize/translate/context.py explains the choice), hashtags alone;
+3. translates every request of the document in batches, once per (model, fragment, context):
+   the cache lives in ``ctx.cache`` and so is shared by every document a Cleaner processes;
+4. aligns the answer back to the fragment and runs the output guards (guards.py); a rejected
+   answer leaves the finding reported with the reason as a note.
+
+Nothing here imports torch or transformers: the backend does, the first time a model is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ModelError
+from ..records import Candidate, Finding
+from ..rules import rule
+
+#: Kinds of finding a translation can fix; ``document`` findings (site boilerplate) are not text.
+_KINDS = frozenset({"script", "vietnamese", "name", "latin", "hashtag"})
+#: Confidence = FLOOR + SPAN * p, where p is the geometric-mean probability the model gave the tokens
+#: of the fragment's translation. With the default min_confidence 0.5 a translation needs p >= 0.3:
+#: a model that hesitates between readings leaves the finding reported.
+_FLOOR, _SPAN, _CAP = 0.35, 0.5, 0.85
+#: Bound on cached translations per Cleaner (a translation is ~200 bytes).
+_CACHE_MAX = 100_000
+_STATE_KEY = "model"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    output: str
+    replacement: str = ""
+    confidence: float = 0.0
+    rejected: str = ""  # why the answer was not used; "" = accepted
+
+
+@dataclass
+class _State:
+    models: list | None = None
+    translators: dict = field(default_factory=dict)
+    broken: dict = field(default_factory=dict)
+    verdicts: dict = field(default_factory=dict)
+
+
+def _state(ctx) -> _State:
+    st = ctx.cache.get(_STATE_KEY)
+    if st is None:
+        st = ctx.cache[_STATE_KEY] = _State()
+    return st
+
+
+def _note(ctx, finding: Finding, message: str) -> None:
+    if hasattr(ctx, "note"):
+        ctx.note(finding, message)
+
+
+def translator_for(ctx, info):
+    """The (lazily loaded) Translator for ``info``, shared through ``ctx.cache``."""
+    from ..translate import Translator
+
+    st = _state(ctx)
+    tr = st.translators.get(info.path)
+    if tr is None:
+        tr = st.translators[info.path] = Translator(info, device=ctx.config.device)
+    return tr
+
+
+def judge(window, output) -> Verdict:
+    """Align ``output`` to the window's fragment and run the guards."""
+    from ..translate import align, check
+    from ..translate.context import as_hashtag
+
+    aligned, why = align(window, output.text)
+    if aligned is None:
+        return Verdict(output.text, rejected=why or "could not align")
+    why = check(window.fragment, aligned.text)
+    if why:
+        return Verdict(output.text, rejected=why)
+    p = output.prob(aligned.start, aligned.end)
+    confidence = round(min(_CAP, _FLOOR + _SPAN * p), 3)
+    text = as_hashtag(aligned.text) if window.mode == "hashtag" else aligned.text
+    return Verdict(output.text, replacement=text, confidence=confidence)
+
+
+@rule(
+    "model",
+    stage="resolve",
+    order=900,
+    description="translate leftovers nothing else resolved with a local translation model "
+    "(--model / --models-dir), in context, behind output guards",
+)
+def resolve_model(findings, doc, ctx):
+    from ..translate import discover, missing_message, route, window_for
+    from ..translate.langs import primary
+
+    st = _state(ctx)
+    config = ctx.config
+    if st.models is None:
+        st.models = discover(config.model, config.models_dir)
+    groups: dict[tuple, list] = {}
+    for f in findings:
+        if f.kind not in _KINDS:
+            continue
+        info = route(f.language, st.models)
+        if info is None:
+            _note(ctx, f, missing_message(f.language, config.models_dir, config.model))
+            continue
+        if info.path in st.broken:
+            _note(ctx, f, st.broken[info.path])
+            continue
+        groups.setdefault((info, primary(f.language)), []).append((f, window_for(doc, f.start, f.end)))
+
+    out: dict[Finding, list[Candidate]] = {}
+    for (info, lang), items in groups.items():
+        todo = list(dict.fromkeys(w for _, w in items if (info.path, w.key) not in st.verdicts))
+        if todo:
+            tr = translator_for(ctx, info)
+            try:
+                outputs = tr.translate([w.text for w in todo], lang)
+            except ModelError as exc:
+                st.broken[info.path] = f"model {info.id} unusable: {exc}"
+                for f, _ in items:
+                    _note(ctx, f, st.broken[info.path])
+                continue
+            if len(st.verdicts) > _CACHE_MAX:
+                st.verdicts.clear()
+            for w, o in zip(todo, outputs):
+                st.verdicts[(info.path, w.key)] = judge(w, o)
+        for f, w in items:
+            v = st.verdicts[(info.path, w.key)]
+            if v.rejected:
+                _note(ctx, f, f"model {info.id} answered {v.output!r} for {w.text!r}: rejected, {v.rejected}")
+                out[f] = []
+                continue
+            out[f] = [
+                Candidate(
+                    replacement=v.replacement,
+                    source=f"model:{info.id}",
+                    confidence=v.confidence,
+                    rule="model",
+                    reason=f"translated by {info.id} in context: {w.text!r} -> {v.output!r}",
+                    entity="label" if w.mode == "hashtag" else "phrase",
+                )
+            ]
+    return out
