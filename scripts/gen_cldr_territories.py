@@ -79,6 +79,20 @@ ENGLISH = {
 
 ORGS = {"EU", "UN"}
 
+# A one-syllable Vietnamese country name (Pháp, Ý, Áo, Séc, Síp, Bỉ, Úc, Lào) is also a Vietnamese
+# word or the first syllable of one ("Pháp luật" law, "áo khoác" coat, "séc" cheque), so it applies
+# only in international-news context: one of these cues, or the country's English name, nearby.
+# "Mỹ" is the exception: the press name of the United States, too frequent to gate (its compounds
+# Mỹ Tho, Mỹ Sơn are Vietnamese-place entries and win by length).
+INTERNATIONAL_CUES = (
+    "export", "exports", "import", "imports", "trade", "tariff", "tariffs", "embassy", "ambassador",
+    "president", "prime minister", "foreign minister", "government", "sanctions", "troops", "summit",
+    "talks", "relations", "bilateral", "visit", "visited", "election", "parliament", "economy",
+    "Vietnam", "China", "Japan", "Russia", "Europe", "European", "EU", "NATO", "United States",
+    "Mỹ", "Trung Quốc", "Việt Nam",
+)
+UNGATED_SHORT = {"Mỹ"}
+
 
 def english(code: str, en: dict) -> str:
     return ENGLISH.get(code) or en[code].replace(" & ", " and ")
@@ -129,6 +143,8 @@ def build(lang: str, babel_id: str) -> tuple[list[dict], str]:
             if name in press:
                 requires = tuple(c for c in press[name]["requires"].split("|") if c)
                 note += "; " + press[name]["note"]
+            elif " " not in name and len(name) <= 4 and name not in UNGATED_SHORT:
+                requires = (target.removeprefix("the "),) + INTERNATIONAL_CUES
             if code == "VN":
                 # Vietnamese outlets write "Việt Nam" in English: correct as written.
                 flags.append("keep")
