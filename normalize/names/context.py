@@ -32,7 +32,7 @@ _ZH = (
     "CCTV", "CGTN", "Global Times", "People's Daily", "Politburo", "State Council", "Communist Party of China",
     "Chinese Communist Party", "CPC", "CCP", "PLA", "People's Liberation Army", "National People's Congress",
     "NPC", "CPPCC", "Zhongnanhai", "Great Hall of the People", "People's Bank of China", "PBOC", "PBoC",
-    "renminbi", "yuan", "mainland", "Xi Jinping", "Li Qiang", "Wang Yi", "Trung Quốc", "Bắc Kinh",
+    "renminbi", "yuan", "mainland", "Trung Quốc", "Bắc Kinh",
     "Thượng Hải", "Tân Hoa Xã",
 )
 _TWHK = (

@@ -25,6 +25,10 @@ from .vietnamese import ascii_key, is_syllable, key_ascii, syllable_key
 _APOSTROPHE_INITIALS = ("a", "o", "e")
 
 
+# Weight of a reading whose first syllable is no known surname (relative to a known one).
+RARE_SURNAME = 0.3
+
+
 @dataclass(frozen=True)
 class PinyinName:
     text: str  # "He Lifeng"
@@ -103,6 +107,13 @@ def readings(text: str, folded: bool = False, top: int = 5) -> list[PinyinName]:
     else:
         share = 0.0
     mass, dist = lookup("S", words[0], folded)
+    if not dist:
+        # A surname outside the table (it holds the ~430 commonest): read the syllable as a
+        # character of any kind, at a discount that shows in the probabilities.
+        _, dist = lookup("G", words[0], folded)
+        rare = True
+    else:
+        rare = False
     for p, x in dist[:3]:
         options.append((x * (1.0 - share), p, words[1:]))
     results: list[PinyinName] = []
@@ -124,8 +135,10 @@ def readings(text: str, folded: bool = False, top: int = 5) -> list[PinyinName]:
             merged[r.text] = r
     total = sum(r.probability for r in merged.values())
     ranked = sorted(merged.values(), key=lambda r: (-r.probability, r.text))[:top]
-    # Renormalise over the alternatives considered so that probabilities stay comparable.
-    return [PinyinName(r.text, r.probability / total if total else 0.0, r.surname, r.given) for r in ranked]
+    # Renormalise over the alternatives considered so that probabilities stay comparable; a
+    # surname outside the table keeps a discount however sure the rest of the reading is.
+    scale = RARE_SURNAME if rare and not share else 1.0
+    return [PinyinName(r.text, scale * r.probability / total if total else 0.0, r.surname, r.given) for r in ranked]
 
 
 def _compound_share(words: list[str], folded: bool) -> float:

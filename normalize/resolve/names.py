@@ -124,7 +124,10 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return []
     known = pinyin_names(doc, ctx)
-    ev = context.evidence(doc, s, e, words, pinyin_names=len(known))
+    # Other pinyin names in the document are not counted as a Chinese cue: this rule and the
+    # glossary write such names, so a second pass would see more cues than the first (cleaning
+    # twice must change nothing). They still serve for consistency below.
+    ev = context.evidence(doc, s, e, words)
     before, after = doc.nfc[max(0, s - 30):s], doc.nfc[e:e + 30]
     place = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after)) and not name_context(doc.nfc, s, e)
     in_name_position = name_context(doc.nfc, s, e)
@@ -157,7 +160,9 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
            + (f"; also {alts}" if alts else "") + ")")
     if ev.local == "zh" and ev.name_vi < 30:
         pass
-    elif lo < 0.8 or ev.zh < 0.5:
+    elif lo < 0.8 or ev.zh < 0.5 or ev.vi >= 1.0:
+        # Without a Chinese cue in the name's own clause, a sentence that also names Vietnam
+        # ("X met the Chinese ambassador in Hanoi") does not say whose name X is.
         # Not enough to say the person is Chinese: offer the reading, but below any sane threshold.
         conf = min(conf, 0.4)
         why += "; no clear Chinese context"
@@ -255,9 +260,10 @@ _CAP_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024e\u1e00-\u1efe\u0110][^\W\
 _RUN_GAP = re.compile(r"[ \u00a0]")
 
 
-# Capitalised English words that are also Vietnamese syllables and start or end a sentence's
-# capitalised stretch: "In Hà Nội", "The Mỹ Sơn", "I", "So".
-_EDGE_WORDS = frozenset("a an the in on at to no so do go he me we be it its i my as of by or if".split())
+# Capitalised English words that are also Vietnamese syllables and start a sentence's capitalised
+# stretch: "In Hà Nội", "The Mỹ Sơn", "So". Not "An": it starts and ends Vietnamese names (An Giang,
+# Nghệ An, Lam Phật An).
+_EDGE_WORDS = frozenset("a the in on at to no so do go he me we be it its i my as of by or if".split())
 
 
 def _marked_runs(nfc: str, english) -> list[tuple[int, int]]:
@@ -282,8 +288,6 @@ def _marked_runs(nfc: str, english) -> list[tuple[int, int]]:
         while run and (not is_syllable(run[0][2]) or run[0][2].lower() in _EDGE_WORDS
                        or any(c.isupper() for c in run[0][2][1:])):
             run = run[1:]
-        while run and run[-1][2].lower() in _EDGE_WORDS:
-            run = run[:-1]
         if 2 <= len(run) <= 4 and any(not w.isascii() for _, _, w in run):
             # A longer capitalised name around the run ("Ngô Đình Diệm Street" is fine, "Le Thé Dansant" is not
             # Vietnamese): the word before must not be a capitalised non-syllable glued to the run.
