@@ -78,6 +78,7 @@ def _clean_inline(text: str) -> str:
 def prose_paragraphs(rst: str):
     """Yield paragraphs of running English text from one reStructuredText file."""
     para: list[str] = []
+    prev_indent = 0
     in_block = False  # inside a literal block or a directive body (indented after '::' / '.. x::')
     block_indent = 0
     lines = rst.splitlines()
@@ -113,6 +114,11 @@ def prose_paragraphs(rst: str):
         if _BULLET.match(line):
             yield from flush()
             line = _BULLET.sub("", line)
+        elif para and indent > prev_indent:
+            # A definition list: the term line, then its indented definition. The term is a
+            # heading, not the start of the definition's sentence.
+            para.clear()
+        prev_indent = indent
         if stripped.endswith("::"):
             para.append(stripped[:-1])
             yield from flush()

@@ -294,7 +294,13 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
                 k += 1
                 continue
             i = j = k
-            while i > 0 and scores[i - 1] is not None and scores[i - 1] >= VI_GROW_MARGIN and _joined(nfc, toks[i - 1][1], toks[i][0]):
+            while (
+                i > 0 and scores[i - 1] is not None and scores[i - 1] >= VI_GROW_MARGIN
+                and _joined(nfc, toks[i - 1][1], toks[i][0])
+                # Leftwards a lower-case word before a capitalised one ends a name: it belongs
+                # to the phrase before the name ("Thu tuong | Pham Minh Chinh chu tri").
+                and not (toks[i][2][0].isupper() and toks[i - 1][2][0].islower())
+            ):
                 i -= 1
             # Rightwards a capitalised word after a lower-case one starts a name ("... thu To
             # Lam"): Vietnamese writes titles and words in lower case, names in capitals.
@@ -305,6 +311,15 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
                 j += 1
             j += 1
             k = j
+            # "Pham Minh Chinh chu tri cuoc hop": capitalised words before a lower-case phrase
+            # that stands on its own are a name (correct English); the phrase is the leftover.
+            # A title in Vietnamese title case ("Tong Bi thu") keeps its capitals: its lower-case
+            # tail is one word.
+            caps = 0
+            while i + caps < j and toks[i + caps][2][0].isupper():
+                caps += 1
+            if caps >= 2 and j - (i + caps) >= 2:
+                i += caps
             total = sum(scores[i:j])
             # The lower-case words alone must carry the evidence: capitalised neighbours may be
             # names, whose plain spelling is correct English.
