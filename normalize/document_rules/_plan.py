@@ -171,67 +171,66 @@ def build(doc, ctx) -> Plan:
     content = [ln for ln in lines if not ln.blank]
     runs = _runs(content)
 
-    # 1. The body printed again: long runs. The later copy goes, except when the later copy stands
-    #    under a title and the earlier one opens the document without it (a page that shows a
-    #    preview of the article before the article itself): then keeping the later copy keeps the
-    #    title at the top without moving any text.
-    body_runs = []
+    # 1. Repeated runs of lines, largest first: the body printed again (duplicate-body) or a
+    #    shorter passage (duplicate-paragraph), short lines inside the run included. The later
+    #    copy goes, except when the later copy stands under a title and the earlier one opens the
+    #    document without it (a page that shows a preview of the article before the article
+    #    itself): then keeping the later copy keeps the title at the top without moving any text.
+    pats = patterns_for(ctx) if on["boilerplate"] else ()
+    primary = None  # the largest repeated run and the title above its second copy, if any
     for i, j, length in runs:
         chars = sum(len(content[i + t].view) for t in range(length))
         if length >= BODY_MIN_LINES and chars >= BODY_MIN_CHARS:
-            body_runs.append((i, j, length, chars))
-    primary = body_runs[0] if body_runs else None
-    if on["duplicate-body"] and body_runs:
-        i, j, length, chars = body_runs[0]
-        pats = patterns_for(ctx) if on["boilerplate"] else ()
-        gap = [ln for ln in content[i + length : j] if not _boilerplate_line(ln, pats)]
+            name, what = "duplicate-body", "the body"
+        elif length >= 2 and chars >= PASSAGE_MIN_CHARS:
+            name, what = "duplicate-paragraph", "a passage"
+        else:
+            continue
+        first_run = primary is None
+        if first_run:
+            gap = [ln for ln in content[i + length : j] if not _boilerplate_line(ln, pats)]
+            title = gap[-1] if gap and _title_like(gap[-1]) else None
+            primary = (i, j, length, title)
+        if not on[name] or any(ln.owner for ln in content[i : i + length] + content[j : j + length]):
+            continue
+        a_lines = f"{content[i].idx + 1}\N{EN DASH}{content[i + length - 1].idx + 1}"
+        b_lines = f"{content[j].idx + 1}\N{EN DASH}{content[j + length - 1].idx + 1}"
         before = [ln for ln in content[:i] if not _boilerplate_line(ln, pats)]
-        if keep_title and not before and len(gap) == 1 and _title_like(gap[0]):
-            primary = None  # its title is kept
-            first, last = content[i], content[i + length - 1]
+        if first_run and keep_title and not before and len(gap) == 1 and title is not None:
             for t in range(length):
                 _claim(
                     content[i + t],
-                    "duplicate-body",
-                    f"removed the first copy of the body (lines {first.idx + 1}\N{EN DASH}{last.idx + 1}, "
-                    f"{length} paragraphs, {chars} characters): the page prints it again at lines "
-                    f"{content[j].idx + 1}\N{EN DASH}{content[j + length - 1].idx + 1} under its title "
-                    f"{gap[0].text.strip()!r}, and that copy is kept so the title stays at the top",
-                    "rule:duplicate-body",
+                    name,
+                    f"removed the first copy of {what} (lines {a_lines}, {length} lines, {chars} characters): "
+                    f"the page prints it again at lines {b_lines} under its title "
+                    f"{title.text.strip()!r}, and that copy is kept so the title stays at the top",
+                    f"rule:{name}",
                     0.95,
                 )
-            body_runs = body_runs[1:]
-        for i, j, length, chars in body_runs:
-            if any(content[i + t].owner for t in range(length)):
-                continue  # the copy we would keep is itself going: judge the remainder line by line
-            first, last = content[i], content[i + length - 1]
-            for t in range(length):
-                _claim(
-                    content[j + t],
-                    "duplicate-body",
-                    f"removed a second copy of lines {first.idx + 1}\N{EN DASH}{last.idx + 1} "
-                    f"({length} paragraphs, {chars} characters): the page printed the body twice",
-                    "rule:duplicate-body",
-                    0.95,
-                )
+            primary = (i, j, length, None)  # the title stays
+            continue
+        for t in range(length):
+            _claim(
+                content[j + t],
+                name,
+                f"removed a second copy of {what} (lines {a_lines}, {length} lines, {chars} characters, "
+                f"printed again at lines {b_lines})",
+                f"rule:{name}",
+                0.95 if name == "duplicate-body" else 0.9,
+            )
 
-    # 2. The title. (a) The title standing before a repeated copy of the body: kept at the top by
-    #    the swap above, or removed when the caller wants no title. (b) The first line repeated
-    #    later on a line of its own.
+    # 2. The title. (a) The title standing above the second copy of the largest repeated run:
+    #    kept at the top by the swap above, or removed when the caller wants no title. (b) The
+    #    first line repeated later on a line of its own.
     if on["repeated-title"]:
-        if not keep_title and primary is not None:
-            i, j, length, _ = primary
-            pats = patterns_for(ctx) if on["boilerplate"] else ()
-            gap = [ln for ln in content[i + length : j] if not _boilerplate_line(ln, pats)]
-            if gap and _title_like(gap[-1]):
-                _claim(
-                    gap[-1],
-                    "repeated-title",
-                    "removed the article title printed above the second copy of the body "
-                    "(keep_title is off)",
-                    "rule:repeated-title",
-                    0.85,
-                )
+        if not keep_title and primary is not None and primary[3] is not None:
+            _claim(
+                primary[3],
+                "repeated-title",
+                "removed the article title printed above the second copy of the body (keep_title is off)",
+                "rule:repeated-title",
+                0.85,
+            )
         # The top is the first line that is not boilerplate (a page may open with a share bar).
         pats = patterns_for(ctx) if on["boilerplate"] else ()
         first = next((k for k, ln in enumerate(content) if not _boilerplate_line(ln, pats)), None)
@@ -255,7 +254,9 @@ def build(doc, ctx) -> Plan:
                     "rule:repeated-title",
                     0.9,
                 )
-            if repeats and not keep_title:
+            # With keep_title off, a title that recurs anywhere (also inside a removed copy of the
+            # body) is not kept at the top either.
+            if not keep_title and any(ln.key == top.key for ln in content[first + 1 :]):
                 _claim(
                     top,
                     "repeated-title",
@@ -267,21 +268,6 @@ def build(doc, ctx) -> Plan:
     # 3. Single repeated paragraphs (and a doubled line such as a byline printed twice).
     if on["duplicate-paragraph"]:
         for i, j, length in runs:
-            if any(content[i + t].owner for t in range(length)):
-                continue
-            chars = sum(len(content[j + t].view) for t in range(length))
-            if length >= 2 and chars >= PASSAGE_MIN_CHARS:
-                # A shorter repeated passage: its headings and short lines go with it.
-                for t in range(length):
-                    _claim(
-                        content[j + t],
-                        "duplicate-paragraph",
-                        f"removed a repeated passage of {length} lines (same as lines "
-                        f"{content[i].idx + 1}\N{EN DASH}{content[i + length - 1].idx + 1})",
-                        "rule:duplicate-paragraph",
-                        0.9,
-                    )
-                continue
             for t in range(length):
                 a, b = content[i + t], content[j + t]
                 if a.owner or b.owner:
