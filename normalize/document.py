@@ -89,7 +89,7 @@ class Document:
     def sentence_starts(self) -> list[int]:
         starts = [0]
         for m in _SENTENCE_END.finditer(self.nfc):
-            if "\n" not in m.group() and _ABBREV_END.search(self.nfc, 0, m.start()):
+            if "\n" not in m.group() and _ABBREV_END.search(self.nfc, max(0, m.start() - 12), m.start()):
                 continue
             starts.append(m.end())
         return starts

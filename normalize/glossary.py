@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -261,11 +262,18 @@ _LOWER = _LowerTable()
 
 def fold(text: str) -> str:
     """Lower-case, diacritic-free copy with the same length (offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
     return text.translate(_FOLD)
 
 
 def lower(text: str) -> str:
-    return text.translate(_LOWER)
+    """Lower-case copy with the same length (a character whose lower case is longer stays)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_LOWER)
+
+
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]+")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -332,41 +340,60 @@ class GlossarySet:
         return len(self.entries)
 
     def _build(self):
+        """Two automata: one over plain-ASCII keys (exact ASCII forms and diacritic-folded forms),
+        scanned over the folded text; one over keys with other letters, scanned only in windows
+        around non-ASCII letters, which clean English rarely has."""
         import ahocorasick
 
+        ascii_keys = {k for k in self._exact if k.isascii()} | set(self._folded)
+        other_keys = [k for k in self._exact if not k.isascii()]
         autos = []
-        for table in (self._exact, self._folded):
+        for keys in (ascii_keys, other_keys):
+            if not keys:
+                autos.append(None)
+                continue
             a = ahocorasick.Automaton()
-            for key in table:
+            for key in keys:
                 a.add_word(key, key)
-            if table:
-                a.make_automaton()
-            autos.append(a if table else None)
+            a.make_automaton()
+            autos.append(a)
+        self._max_other = max((len(k) for k in other_keys), default=0)
         self._automata = autos
         return autos
 
+    def _emit(self, nfc: str, hay: str, start: int, end: int, key: str, out: list) -> None:
+        n = len(nfc)
+        if start > 0 and not _is_cjk(key[0]) and _word_char(nfc[start - 1]) and _word_char(key[0]):
+            return
+        if end < n and not _is_cjk(key[-1]) and _word_char(nfc[end]) and _word_char(key[-1]):
+            return
+        if key in self._exact and (not key.isascii() or hay[start:end] == key):
+            for entry, form, is_alias in self._exact[key]:
+                out.append(Match(start, end, entry, form, True, is_alias))
+        for entry, form, is_alias in self._folded.get(key, ()):
+            out.append(Match(start, end, entry, form, False, is_alias))
+
     def scan(self, nfc: str) -> list[Match]:
         """Every boundary-respecting match (overlaps included), exact and folded."""
-        exact_auto, folded_auto = self._automata or self._build()
+        ascii_auto, other_auto = self._automata or self._build()
         out: list[Match] = []
-        for auto, table, hay, is_exact in (
-            (exact_auto, self._exact, lower(nfc), True),
-            (folded_auto, self._folded, None, False),
-        ):
-            if auto is None:
-                continue
-            if hay is None:
-                hay = fold(nfc)
-            n = len(hay)
-            for end_idx, key in auto.iter(hay):
-                start = end_idx - len(key) + 1
-                end = end_idx + 1
-                if start > 0 and not _is_cjk(key[0]) and _word_char(nfc[start - 1]) and _word_char(key[0]):
-                    continue
-                if end < n and not _is_cjk(key[-1]) and _word_char(nfc[end]) and _word_char(key[-1]):
-                    continue
-                for entry, form, is_alias in table[key]:
-                    out.append(Match(start, end, entry, form, is_exact, is_alias))
+        low = lower(nfc)
+        if ascii_auto is not None:
+            folded = low if nfc.isascii() else fold(nfc)
+            for end_idx, key in ascii_auto.iter(folded):
+                self._emit(nfc, low, end_idx - len(key) + 1, end_idx + 1, key, out)
+        if other_auto is not None and not nfc.isascii():
+            width = self._max_other
+            windows: list[list[int]] = []
+            for m in _NON_ASCII_LETTER.finditer(nfc):
+                ws, we = max(0, m.start() - width), min(len(nfc), m.end() + width)
+                if windows and ws <= windows[-1][1]:
+                    windows[-1][1] = max(windows[-1][1], we)
+                else:
+                    windows.append([ws, we])
+            for ws, we in windows:
+                for end_idx, key in other_auto.iter(low, ws, we):
+                    self._emit(nfc, low, end_idx - len(key) + 1, end_idx + 1, key, out)
         return out
 
     def lookup(self, text: str) -> list[Match]:

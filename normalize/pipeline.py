@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cached_property
 from typing import Iterable
@@ -47,12 +48,36 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+class _Intervals:
+    """Sorted, disjoint spans with an overlap test in O(log n) (keeps big documents linear-ish)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in spans:
+            self.add(s, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, s)
+        for j in (k - 1, k, k + 1):
+            if 0 <= j < len(self.starts) and _overlaps(s, e, self.starts[j], self.ends[j]):
+                return True
+        return False
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect_left(self.starts, s)
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
+
+
 def _non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
     """Keep edits in the order given, dropping any that overlap one already kept."""
     kept: list[Edit] = []
+    taken = _Intervals()
     for e in edits:
-        if not any(_overlaps(e.start, e.end, k.start, k.end) for k in kept):
+        if not taken.overlaps(e.start, e.end):
             kept.append(e)
+            taken.add(e.start, e.end)
     return sorted(kept, key=lambda e: (e.start, e.end))
 
 
@@ -64,7 +89,14 @@ def _pieces(f: Finding, holes: list[tuple[int, int]]) -> list[Finding]:
     """The parts of ``f`` outside ``holes`` (glossary spans), trimmed, that still hold letters."""
     out = []
     pos = f.start
-    bounds = [(s, e) for s, e in holes if s < f.end and f.start < e] + [(f.end, f.end)]
+    k = bisect_left(holes, (f.start, f.start))
+    k = max(k - 1, 0)
+    bounds = []
+    while k < len(holes) and holes[k][0] < f.end:
+        if f.start < holes[k][1]:
+            bounds.append(holes[k])
+        k += 1
+    bounds.append((f.end, f.end))
     for s, e in sorted(bounds):
         if s > pos:
             seg = f.text[pos - f.start : s - f.start]
@@ -88,16 +120,18 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     rest, the longer span wins."""
     findings = list(findings)
     glossary = [f for f in findings if f.rule == "glossary"]
-    holes = [(f.start, f.end) for f in glossary]
+    holes = sorted((f.start, f.end) for f in glossary)
     rest: list[Finding] = []
     for f in findings:
         if f.rule != "glossary":
             rest.extend(_pieces(f, holes) if holes else [f])
     rest.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept = list(glossary)
+    taken = _Intervals((f.start, f.end) for f in glossary)
     for f in rest:
-        if not any(_overlaps(f.start, f.end, k.start, k.end) for k in kept):
+        if not taken.overlaps(f.start, f.end):
             kept.append(f)
+            taken.add(f.start, f.end)
     return sorted(kept, key=lambda f: (f.start, f.end))
 
 
@@ -110,29 +144,41 @@ def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
     """
     if not second:
         return list(first)
-    # Positions of the first edits in the intermediate text.
+    # Positions of the first edits in the intermediate text, and the running length change.
     spans = []
+    cum = [0]  # cum[i] = total length change of first[:i]
     delta = 0
     for e in first:
         ms = e.start + delta
         spans.append((ms, ms + len(e.new), e))
         delta += len(e.new) - (e.end - e.start)
+        cum.append(delta)
     mid = apply_edits(text, first)
+    mstarts = [sp[0] for sp in spans]
+    mends = [sp[1] for sp in spans]
 
     def to_orig(x: int) -> int:
-        d = 0
-        for ms, me, e in spans:
-            if me <= x and not (ms == me == x):
-                d += len(e.new) - (e.end - e.start)
-            elif ms >= x:
-                break
-        return x - d
+        # Edits wholly before x shift it; x is never strictly inside a replaced span here.
+        k = bisect_right(mends, x)
+        while k > 0 and mstarts[k - 1] == mends[k - 1] == x:
+            k -= 1  # an insertion at x comes after x
+        return x - cum[k]
+
+    def touching(a: int, b: int) -> list[int]:
+        k = max(bisect_left(mends, a) - 1, 0)
+        out = []
+        while k < len(spans) and mstarts[k] <= b:
+            ms, me, _ = spans[k]
+            if _overlaps(a, b, ms, me) or (a == b == ms) or (ms <= a and b <= me and ms < me):
+                out.append(k)
+            k += 1
+        return out
 
     used: set[int] = set()
     out: list[Edit] = []
     for d in second:
         a, b = d.start, d.end
-        hit = [i for i, (ms, me, _) in enumerate(spans) if _overlaps(a, b, ms, me) or (a == b == ms) or (ms <= a and b <= me and ms < me)]
+        hit = touching(a, b)
         if any(i in used for i in hit):
             continue
         new = d.new
@@ -226,9 +272,11 @@ class Cleaner:
             if not doc_edits:
                 break
             edits = compose(text, edits, _non_overlapping(doc_edits))
-        absorbed = [f for f in pending if any(_overlaps(f.start, f.end, e.start, e.end) and e.kind == "document"
-                                              and e.start <= f.start and f.end <= e.end for e in edits)]
-        unresolved = tuple(self._explain_unresolved(f, below.get(f)) for f in pending if f not in absorbed)
+        # An unresolved finding inside text a document rule removed or rewrote is moot.
+        removed = _Intervals((e.start, e.end) for e in edits if e.kind == "document" and e.end > e.start)
+        unresolved = tuple(
+            self._explain_unresolved(f, below.get(f)) for f in pending if not removed.overlaps(f.start, f.end)
+        )
         output = apply_edits(text, edits)
         return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved)
 

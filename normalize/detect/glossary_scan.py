@@ -36,6 +36,14 @@ def _part_of_longer_name(nfc: str, start: int, end: int) -> bool:
     return False
 
 
+def _inside_longer_run(nfc: str, start: int, end: int) -> bool:
+    from .scripts import runs
+
+    before = nfc[start - 1] if start > 0 else ""
+    after = nfc[end] if end < len(nfc) else ""
+    return any(ch and not ch.isspace() and next(runs(ch), None) is not None for ch in (before, after))
+
+
 def accept(doc, m) -> tuple[bool, float, str]:
     """Decide whether glossary match ``m`` is a leftover here; (ok, confidence, why)."""
     nfc = doc.nfc
@@ -46,6 +54,10 @@ def accept(doc, m) -> tuple[bool, float, str]:
     if e.requires and not cue_present(nfc, m.start, m.end, e.requires, doc.sentence_bounds):
         return False, 0.0, "context cue absent"
     script_form = not any("a" <= c.lower() <= "z" for c in text) and not text.isdigit()
+    if script_form and _inside_longer_run(nfc, m.start, m.end):
+        # Han and Kana have no spaces: "美国" inside "美国大选如何影响" is a word of a sentence
+        # that needs translating as a whole, not a name to swap in place.
+        return False, 0.0, "part of a longer run of the same script"
     if e.proper and not script_form:
         tokens = [w for w in text.split() if w[0].isalpha()]
         # Persons capitalise every word; Vietnamese org and place names only the first

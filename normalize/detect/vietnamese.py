@@ -8,7 +8,24 @@ import re
 from ..rules import rule
 from .common import VI_ONLY, english_syllables, is_vi_syllable
 
-_SEED = re.compile(rf"[^\W\d_]*[{VI_ONLY}][^\W\d_]*")
+_SEED_CHAR = re.compile(rf"[{VI_ONLY}]")
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _seeds(nfc: str):
+    """Words holding a letter only Vietnamese uses: search the letter (one fast character-class
+    scan), then widen to the word around it."""
+    pos = 0
+    while True:
+        hit = _SEED_CHAR.search(nfc, pos)
+        if hit is None:
+            return
+        s = hit.start()
+        while s > 0 and (nfc[s - 1].isalpha()):
+            s -= 1
+        m = _WORD_AT.match(nfc, s)
+        yield m
+        pos = m.end()
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # Between two words of one run: one space (or no-break space). A hyphen joins too ("Lê-nin").
 _GAP = re.compile(r"[ \u00a0-]")
@@ -68,7 +85,7 @@ def detect_vietnamese(doc, ctx):
         return
     english = english_syllables()
     last_end = -1
-    for m in _SEED.finditer(nfc):
+    for m in _seeds(nfc):
         if m.start() < last_end or not is_vi_syllable(m.group()):
             continue
         start, end = _grow(nfc, m.start(), m.end(), english)
