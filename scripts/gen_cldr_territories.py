@@ -35,6 +35,10 @@ LANGUAGES = {
 # grouping no news text names).
 SKIP = {"ZZ", "XA", "XB", "QO"}
 
+# CLDR region names that news Chinese uses for something else: 中美 (Central America in zh-Hant) and
+# 中非 (Middle Africa) are the usual abbreviations of "China-US" and "China-Africa" (中美关系).
+SKIP_NAMES = {"\u4e2d\u7f8e", "\u4e2d\u975e"}
+
 # English as news writes it (AP/Reuters style: the article with plural and "Republic"/"Union"
 # names, "Hong Kong" and "Macau" without "SAR China", "and" for "&"). CLDR's English otherwise.
 ENGLISH = {
@@ -126,7 +130,7 @@ def build(lang: str, babel_id: str) -> tuple[list[dict], str]:
     rows = []
     seen = set()
     for code, name in sorted(names.items()):
-        if code in SKIP or code not in en or counts[name.casefold()] > 1:
+        if code in SKIP or code not in en or counts[name.casefold()] > 1 or name in SKIP_NAMES:
             continue
         target = english(code, en)
         if same_as_english(name, target, en[code]):

@@ -77,7 +77,8 @@ def main() -> int:
 
     for lang in FOREIGN:
         for word in wordfreq.top_n_list(lang, TOP_N):
-            if not word.isalpha() or len(word) < 2:
+            # One-letter words count too: "o governo", "y la", "à la" are how phrases start.
+            if not word.isalpha():
                 continue
             z = wordfreq.zipf_frequency(word, lang)
             if z < MIN_FOREIGN_ZIPF:

@@ -171,7 +171,8 @@ def test_every_cldr_territory(lang, babel_id):
     missing = [
         (code, name)
         for code, name in names.items()
-        if code in en and code not in {"ZZ", "XA", "XB", "QO"} and not fold(en[code]).startswith(fold(name))
+        if code in en and code not in {"ZZ", "XA", "XB", "QO"} and name not in {"中美", "中非"}
+        and not fold(en[code]).startswith(fold(name))
         and name not in have
     ]
     assert len(have) > 100 and missing == [], f"Babel {babel.__version__}"
@@ -306,7 +307,7 @@ def test_real_negative_samples_untouched_by_glossaries():
 
 
 # -- generated files are what their generators produce --------------------------------------------
-GENERATORS = ("gen_cldr_territories", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries")
+GENERATORS = ("gen_cldr_territories", "gen_cldr_words", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries")
 
 
 @pytest.mark.slow
