@@ -27,6 +27,11 @@ _MENTION_BEFORE = re.compile(
     r"reads|read|written|spelled|spelt|called|known as|meaning)\s*[\"'\u201c\u2018\u300c]?$",
     re.IGNORECASE,
 )
+# "The word 加油 is shouted ...": a determiner and a noun naming it as a word make it a mention.
+_THE_WORD_BEFORE = re.compile(
+    r"\b(?:the|this|that|a)\s+(?:word|words|character|characters|term|phrase|slogan|idiom|letter|kanji|hanzi|hanja|hashtag)\s*[\"'\u201c\u2018\u300c]?$",
+    re.IGNORECASE,
+)
 # "the character 福, meaning fortune", "the word 家 means home".
 _EXPLAINED_AFTER = re.compile(r"^[\"'\u201d\u2019\u300d]?\s*[,:\u2014-]?\s*(?:which\s+)?(?:means?|meaning|literally|lit\.|i\.e\.|for\b)", re.IGNORECASE)
 _LATIN_GLOSS_AFTER = re.compile(r"^\s*[\"'\u201d\u2019\u300d]?\s*\(([^()]*[A-Za-z][^()]*)\)")
@@ -47,6 +52,8 @@ def is_gloss(doc, start: int, end: int) -> bool:
         inner_before = before[open_idx + 1 :].strip()
         if not inner_before and after.lstrip().startswith(")") and _OPEN_PAREN_BEFORE.search(before):
             return True
+    if _THE_WORD_BEFORE.search(before):
+        return True
     if _MENTION_BEFORE.search(before) and (after.startswith((" (", "(", "\u201d", '"', "'")) or _EXPLAINED_AFTER.match(after)):
         return True
     # "习近平 (Xi Jinping)": a romanisation in parentheses glosses the form before it. An English

@@ -63,6 +63,9 @@ VI_GROW_MARGIN = -0.5
 VI_RUN_MIN = 4.5
 # ... of which the lower-case words must bring this much.
 VI_LOWER_MIN = 2.0
+# On a line that already holds an accepted run, any word this much more Vietnamese than English
+# may seed another run.
+VI_PRIOR_SEED = 2.0
 # A single word is enough when it is this frequent in Vietnamese and this rare in English.
 VI_STRONG_MIN_VI = 5.0
 VI_STRONG_MAX_EN = 2.0
@@ -232,6 +235,15 @@ def _quoted_or_glossed(nfc: str, start: int, end: int) -> bool:
     after = nfc[end] if end < len(nfc) else ""
     if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
         return True
+    # Inside a quotation on the same line: a slogan or a quoted speaker ("chanted \"el pueblo
+    # unido jamás será vencido\""). English quotes foreign words on purpose; report nothing.
+    line_start = nfc.rfind("\n", 0, start) + 1
+    opened = [c for c in nfc[line_start:start] if c in "\"\u201c\u201d\u00ab\u00bb"]
+    if len(opened) % 2 == 1 and opened[-1] in "\"\u201c\u00ab":
+        line_end = nfc.find("\n", end)
+        closing = nfc[end : len(nfc) if line_end == -1 else line_end]
+        if any(c in closing for c in "\"\u201d\u00bb"):
+            return True
     rest = nfc[end : end + 3]
     if rest.startswith(" (") or rest.startswith("("):
         # A parenthesis of English words right after: an explanation, i.e. a gloss.
@@ -284,58 +296,67 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
     for lo, hi in _seed_lines(nfc, lex.vi_seeds_b):
         toks = _tokens(nfc, lo, hi)
         scores = [_vi_score(w, lex) for _, _, w in toks]
-        found = []
-        k = 0
-        while k < len(toks):
-            word = toks[k][2]
-            if word.lower() not in lex.vi_seeds or scores[k] is None or not (
-                word.islower() or _opens_phrase(nfc, lo, toks, scores, k)
-            ):
-                k += 1
-                continue
-            i = j = k
-            while (
-                i > 0 and scores[i - 1] is not None and scores[i - 1] >= VI_GROW_MARGIN
-                and _joined(nfc, toks[i - 1][1], toks[i][0])
-                # Leftwards a lower-case word before a capitalised one ends a name: it belongs
-                # to the phrase before the name ("Thu tuong | Pham Minh Chinh chu tri").
-                and not (toks[i][2][0].isupper() and toks[i - 1][2][0].islower())
-            ):
-                i -= 1
-            # Rightwards a capitalised word after a lower-case one starts a name ("... thu To
-            # Lam"): Vietnamese writes titles and words in lower case, names in capitals.
-            while (
-                j + 1 < len(toks) and scores[j + 1] is not None and scores[j + 1] >= VI_GROW_MARGIN
-                and _joined(nfc, toks[j][1], toks[j + 1][0]) and not toks[j + 1][2][0].isupper()
-            ):
+
+        def scan(is_seed):
+            found = []
+            k = 0
+            while k < len(toks):
+                word = toks[k][2]
+                if scores[k] is None or not is_seed(word, scores[k]) or not (
+                    word.islower() or _opens_phrase(nfc, lo, toks, scores, k)
+                ):
+                    k += 1
+                    continue
+                i = j = k
+                while (
+                    i > 0 and scores[i - 1] is not None and scores[i - 1] >= VI_GROW_MARGIN
+                    and _joined(nfc, toks[i - 1][1], toks[i][0])
+                    # Leftwards a lower-case word before a capitalised one ends a name: it belongs
+                    # to the phrase before the name ("Thu tuong | Pham Minh Chinh chu tri").
+                    and not (toks[i][2][0].isupper() and toks[i - 1][2][0].islower())
+                ):
+                    i -= 1
+                # Rightwards a capitalised word after a lower-case one starts a name ("... thu To
+                # Lam"): Vietnamese writes titles and words in lower case, names in capitals.
+                while (
+                    j + 1 < len(toks) and scores[j + 1] is not None and scores[j + 1] >= VI_GROW_MARGIN
+                    and _joined(nfc, toks[j][1], toks[j + 1][0]) and not toks[j + 1][2][0].isupper()
+                ):
+                    j += 1
                 j += 1
-            j += 1
-            k = j
-            # "Pham Minh Chinh chu tri cuoc hop": capitalised words before a lower-case phrase
-            # that stands on its own are a name (correct English); the phrase is the leftover.
-            # A title in Vietnamese title case ("Tong Bi thu") keeps its capitals: its lower-case
-            # tail is one word.
-            caps = 0
-            while i + caps < j and toks[i + caps][2][0].isupper():
-                caps += 1
-            if caps >= 2 and j - (i + caps) >= 2:
-                i += caps
-            total = sum(scores[i:j])
-            # The lower-case words alone must carry the evidence: capitalised neighbours may be
-            # names, whose plain spelling is correct English.
-            lower = sum(sc for t, sc in zip(toks[i:j], scores[i:j]) if t[2].islower())
-            if j - i == 1 and _vi_strong(toks[i][2], lex):
-                pass  # one word no English text uses ("khong", "nguoi", "duoc")
-            elif j - i < 2 or total < VI_RUN_MIN or lower < VI_LOWER_MIN:
-                continue
-            if j - i > 1 and len({t[2].lower() for t in toks[i:j]}) < 2:
-                continue  # "ha ha ha"
-            if _in_loanword([t[2] for t in toks], i, j, lex):
-                continue
-            start, end = toks[i][0], toks[j - 1][1]
-            if _quoted_or_glossed(nfc, start, end):
-                continue
-            found.append((start, end, total))
+                k = j
+                # "Pham Minh Chinh chu tri cuoc hop": capitalised words before a lower-case phrase
+                # that stands on its own are a name (correct English); the phrase is the leftover.
+                # A title in Vietnamese title case ("Tong Bi thu") keeps its capitals: its lower-case
+                # tail is one word.
+                caps = 0
+                while i + caps < j and toks[i + caps][2][0].isupper():
+                    caps += 1
+                if caps >= 2 and j - (i + caps) >= 2:
+                    i += caps
+                total = sum(scores[i:j])
+                # The lower-case words alone must carry the evidence: capitalised neighbours may be
+                # names, whose plain spelling is correct English.
+                lower = sum(sc for t, sc in zip(toks[i:j], scores[i:j]) if t[2].islower())
+                if j - i == 1 and _vi_strong(toks[i][2], lex):
+                    pass  # one word no English text uses ("khong", "nguoi", "duoc")
+                elif j - i < 2 or total < VI_RUN_MIN or lower < VI_LOWER_MIN:
+                    continue
+                if j - i > 1 and len({t[2].lower() for t in toks[i:j]}) < 2:
+                    continue  # "ha ha ha"
+                if _in_loanword([t[2] for t in toks], i, j, lex):
+                    continue
+                start, end = toks[i][0], toks[j - 1][1]
+                if _quoted_or_glossed(nfc, start, end):
+                    continue
+                found.append((start, end, total))
+            return found
+
+        found = scan(lambda w, sc: w.lower() in lex.vi_seeds)
+        if found:
+            # A line that already holds Vietnamese makes more Vietnamese likely beside it (a menu
+            # "Dang nhap | Dang ky", a caption): weaker seeds count there.
+            found += scan(lambda w, sc: sc >= VI_PRIOR_SEED)
         yield from _merge(found)
 
 
@@ -386,6 +407,14 @@ def detect_latin_vietnamese(doc, ctx):
 
 # --------------------------------------------------------------------------------------------------
 # Other Latin-script languages
+
+
+def ev_of(word: str, lang: str, lex: Lexicon) -> float:
+    """Evidence (Zipf difference to English) that a lower-case word is of ``lang``; 0 if unknown."""
+    d = lex.langs.get(word)
+    if not d or lang not in d:
+        return 0.0
+    return d[lang] - lex.en.get(word, 0.0)
 
 
 def foreign_runs(nfc: str, lex: Lexicon | None = None):
@@ -439,12 +468,23 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None):
                 continue
             i, j, lang, total = best
             taken_until = j
+            # Capitalised words at the edges are names or acronyms next to the phrase
+            # ("... menaikkan harga BBM"): not part of it. A sentence keeps its first capital.
+            while j - i > 1 and toks[j - 1][2][0].isupper():
+                j -= 1
+            while j - i > 1 and toks[i][2][0].isupper() and not _sentence_start(nfc, lo, toks[i][0]):
+                i += 1
+            total = sum(ev_of(low[x], lang, lex) for x in range(i, j))
             words = [t[2] for t in toks[i:j]]
             if j - i < 2 or total < FOREIGN_RUN_MIN or len({w.lower() for w in words}) < 2:
                 continue
-            # Capitalised words are names or titles ("Le Monde", "Banco de la Nación") unless
-            # the run opens a line ("Baca juga: ...") and goes on in lower case.
+            # Capitalised words inside are names or titles ("Le Monde", "Banco de la Nación")
+            # unless the run opens a line ("Baca juga: ...") and goes on in lower case. German
+            # capitalises its nouns ("Laut der Polizei"): there a capitalised word that is itself
+            # clearly German passes, if the run also holds lower-case words.
             inner = words[1:] if _sentence_start(nfc, lo, toks[i][0]) else words
+            if lang == "de" and any(w.islower() for w in inner):
+                inner = [w for w in inner if ev_of(w.lower(), lang, lex) < FOREIGN_SEED_MARGIN]
             if any(wd[0].isupper() for wd in inner):
                 continue
             if _particles_in_name(nfc, toks, i, j):
