@@ -234,8 +234,13 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
                   "Vietnamese names kept in a Vietnamese context, Han/Hangul/Cyrillic/Kana names romanized")
 def resolve_names(findings, doc, ctx):
     out = {}
+    romanized = ctx.per_doc.get("names.romanized", {})
     for f in findings:
-        if f.kind == "name" and f.language == "vi":
+        if f.rule == "name-romanization" and (f.start, f.end) in romanized:
+            target, ref, pinyin_like = romanized[(f.start, f.end)]
+            conf = 0.55 if pinyin_like else 0.75
+            cands = [Candidate(target, ref, conf, RULE, f"another romanization of {target!r}", "person")]
+        elif f.kind == "name" and f.language == "vi":
             cands = _vietnamese_reading(f, doc, ctx, folded=not any(has_vietnamese_marks(w) for w in f.text.split()))
         elif f.kind == "script":
             cands = _script_name(f, doc, ctx)
@@ -327,9 +332,87 @@ def detect_name_run(doc, ctx):
             sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
         if len(words) == 2 and all(_split_pinyin(w.lower(), sylls) for w in words):
             continue
-        readings = sinoviet.readings(m.group(1), folded=True)
-        if not readings or readings[0].probability < 0.3:
-            continue
+        if not sinoviet.readings(m.group(1), folded=True):
+            continue  # not a Sino-Vietnamese reading at all
         s, e = m.span(1)
         yield doc.finding(s, e, kind="name", rule="name-run", language="vi",
                           evidence="Vietnamese reading of a Chinese name without diacritics after a Chinese title")
+
+
+# -- other romanizations of known names ----------------------------------------------------------
+_LATIN_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]*(?:['\u2019-][A-Za-z][a-z]*)*"
+                        r"(?:[ \u00a0][A-Z][a-z]*(?:['\u2019-][A-Za-z][a-z]*)*){1,5}(?![\w'\u2019-])")
+
+
+def _phonetic_index(ctx) -> dict[str, dict[str, str]]:
+    """Phonetic key -> {pinyin target: glossary reference} for the Chinese people of the glossary."""
+    glossary = ctx.glossary
+    cached = ctx.cache.get("names.phonetic")
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    from ..names import phonetic
+
+    index: dict[str, dict[str, str]] = {}
+    for entry in glossary.entries:
+        if entry.type != "person" or not entry.han or entry.romanization != "pinyin":
+            continue
+        for form in (entry.target, *entry.aliases):
+            if form.isascii() and " " in form:
+                index.setdefault(phonetic.key(form), {})[entry.target] = entry.ref
+    ctx.cache["names.phonetic"] = (glossary, index)
+    return index
+
+
+def _is_pinyin_name(text: str, sylls) -> bool:
+    words = text.lower().split()
+    return all(_split_pinyin(w.replace("-", ""), sylls, parts=3) for w in words)
+
+
+@rule("name-romanization", stage="detect", order=120,
+      description="a Chinese person of the glossary written in another romanization (Wade-Giles \"Hsi Chin-p'ing\", "
+                  "Turkish-style \"Li Chiang\"), matched by phonetic key in a name position")
+def detect_name_romanization(doc, ctx):
+    nfc = doc.nfc
+    if not re.search(r"[A-Z][a-z]*[ \u00a0][A-Z]", nfc):
+        return
+    index = _phonetic_index(ctx)
+    if not index:
+        return
+    from ..names import phonetic
+
+    sylls = ctx.cache.get("names.pinyin-syllables")
+    if sylls is None:
+        sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
+    hits = []  # (start, end, text, target, ref, looks_like_pinyin)
+    for m in _LATIN_RUN.finditer(nfc):
+        words = m.group().split()
+        starts = [m.start() + len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))]
+        # Every window of two or three words, longest first ("Vice Premier Cang Guoching" -> "Cang Guoching").
+        windows = sorted(((a, b) for a in range(len(words)) for b in (a + 2, a + 3) if b <= len(words)),
+                         key=lambda ab: (ab[0] - ab[1], ab[0]))
+        taken: list[tuple[int, int]] = []
+        for a, b in windows:
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            text = " ".join(words[a:b])
+            targets = index.get(phonetic.key(text))
+            if not targets or len(targets) != 1:
+                continue
+            target, ref = next(iter(targets.items()))
+            taken.append((a, b))
+            if text == target or ctx.glossary.get(text):
+                continue  # already the English form, or a form the glossary knows
+            s = starts[a]
+            hits.append((s, s + len(text), text, target, ref, _is_pinyin_name(text, sylls)))
+    for s, e, text, target, ref, pinyin_like in hits:
+        ss, se = doc.sentence_bounds(s)
+        cue = bool(context.CUES["zh"].search(nfc, ss, se))
+        if not (name_context(nfc, s, e) or cue):
+            continue
+        if pinyin_like and not any(not p and doc.sentence_bounds(s2)[0] == ss for s2, _, _, _, _, p in hits):
+            # "Li Sangfu" is a possible pinyin name of someone else: only beside another foreign
+            # romanization in the same sentence is it a spelling of Li Shangfu.
+            continue
+        ctx.per_doc.setdefault("names.romanized", {})[doc.span(s, e)] = (target, ref, pinyin_like)
+        yield doc.finding(s, e, kind="name", rule="name-romanization", language="zh-Latn",
+                          evidence=f"{text!r} sounds like {target!r} (phonetic key {phonetic.key(text)!r})")
