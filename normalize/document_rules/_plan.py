@@ -2,16 +2,21 @@
 removes it, so that the line rules (duplicate-body, duplicate-paragraph, repeated-title,
 boilerplate) never produce overlapping edits and agree about what stays.
 
-Each line gets at most one owner. Precedence, from strongest evidence to weakest: a repeated
-block of the body (a long exact run), a repeated title, a single repeated paragraph, then
-boilerplate patterns on what is left. A disabled rule claims nothing, so switching one rule off
-never makes another rule remove more than it would on its own.
+Each line gets at most one owner. Precedence, from strongest evidence to weakest: repeated runs
+of lines (the body printed again, or a shorter passage), the repeated title, single repeated
+paragraphs, then boilerplate patterns on what is left. A disabled rule claims nothing, so
+switching one rule off never makes another rule remove more than it would on its own.
+
+Lines are compared as the inline rules will leave them (``inline.preview``), so the document that
+comes out has nothing left for a second run to find.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ._patterns import Pattern, patterns_for
@@ -48,6 +53,8 @@ PARA_MIN_WORDS = 6
 #: A line directly repeating the line before it (a doubled byline) needs only this much.
 ADJACENT_MIN_WORDS = 2
 ADJACENT_MIN_CHARS = 12
+#: How many earlier copies of a line the run search compares it with.
+MAX_PARTNERS = 32
 #: A title is one short line (news headlines run 5-15 words; a lede sentence is longer).
 TITLE_MAX_CHARS = 120
 TITLE_MAX_WORDS = 16
@@ -84,17 +91,8 @@ class Line:
 @dataclass
 class Plan:
     lines: list[Line]
-    #: NFC ranges of removed lines (for the inline rules, which leave those lines alone).
-    removed: list[tuple[int, int]] = field(default_factory=list)
     #: Inline fixes per (rule, line text, active rules), computed once for plan and rules.
     fix_cache: dict = field(default_factory=dict)
-
-    def kept(self, start: int, end: int) -> bool:
-        """True when no whole-line removal touches NFC range [start, end)."""
-        for s, e in self.removed:
-            if s < end and start < e:
-                return False
-        return True
 
 
 def split_lines(nfc: str) -> list[Line]:
@@ -131,17 +129,23 @@ def _runs(content: list[Line]) -> list[tuple[int, int, int]]:
         positions.setdefault(ln.key, []).append(k)
     runs = []
     n = len(content)
+
+    # A line that recurs very often (a separator, a share bar, a page printed many times) is
+    # compared with its last few occurrences only: that keeps the search near-linear.
+    def partners(j: int) -> list[int]:
+        earlier = positions[content[j].key]
+        stop = bisect_left(earlier, j)
+        return earlier[max(0, stop - MAX_PARTNERS) : stop]
+
     for j in range(n):
-        for i in positions[content[j].key]:
-            if i >= j:
-                break
-            if i > 0 and content[i - 1].key == content[j - 1].key and i - 1 + 1 <= j - 1:
-                continue  # not the start of a run: counted from its start
+        for i in partners(j):
+            if i > 0 and content[i - 1].key == content[j - 1].key and (i - 1) in partners(j - 1):
+                continue  # inside a run counted from its start
             length = 0
             while j + length < n and i + length < j and content[i + length].key == content[j + length].key:
                 length += 1
             runs.append((i, j, length))
-    runs.sort(key=lambda r: (-sum(len(content[r[0] + t].text) for t in range(r[2])), r[1]))
+    runs.sort(key=lambda r: (-sum(len(content[r[0] + t].view) for t in range(r[2])), r[1]))
     return runs
 
 
@@ -177,6 +181,15 @@ def build(doc, ctx) -> Plan:
     #    document without it (a page that shows a preview of the article before the article
     #    itself): then keeping the later copy keeps the title at the top without moving any text.
     pats = patterns_for(ctx) if on["boilerplate"] else ()
+    # Unique content is never removed: a line goes as a copy only while another line with the
+    # same key stays (a page printed three times keeps one copy, whatever the order of claims).
+    left = Counter(ln.key for ln in content)
+
+    def claim_copy(ln: Line, owner: str, reason: str, confidence: float) -> None:
+        if not ln.owner and left[ln.key] > 1:
+            left[ln.key] -= 1
+            _claim(ln, owner, reason, f"rule:{owner}", confidence)
+
     primary = None  # the largest repeated run and the title above its second copy, if any
     for i, j, length in runs:
         chars = sum(len(content[i + t].view) for t in range(length))
@@ -191,31 +204,34 @@ def build(doc, ctx) -> Plan:
             gap = [ln for ln in content[i + length : j] if not _boilerplate_line(ln, pats)]
             title = gap[-1] if gap and _title_like(gap[-1]) else None
             primary = (i, j, length, title)
-        if not on[name] or any(ln.owner for ln in content[i : i + length] + content[j : j + length]):
+        if not on[name]:
             continue
         a_lines = f"{content[i].idx + 1}\N{EN DASH}{content[i + length - 1].idx + 1}"
         b_lines = f"{content[j].idx + 1}\N{EN DASH}{content[j + length - 1].idx + 1}"
-        before = [ln for ln in content[:i] if not _boilerplate_line(ln, pats)]
-        if first_run and keep_title and not before and len(gap) == 1 and title is not None:
+        if (
+            first_run
+            and keep_title
+            and len(gap) == 1
+            and title is not None
+            and all(_boilerplate_line(ln, pats) for ln in content[:i])
+        ):
             for t in range(length):
-                _claim(
+                claim_copy(
                     content[i + t],
                     name,
                     f"removed the first copy of {what} (lines {a_lines}, {length} lines, {chars} characters): "
                     f"the page prints it again at lines {b_lines} under its title "
                     f"{title.text.strip()!r}, and that copy is kept so the title stays at the top",
-                    f"rule:{name}",
                     0.95,
                 )
             primary = (i, j, length, None)  # the title stays
             continue
         for t in range(length):
-            _claim(
+            claim_copy(
                 content[j + t],
                 name,
                 f"removed a second copy of {what} (lines {a_lines}, {length} lines, {chars} characters, "
                 f"printed again at lines {b_lines})",
-                f"rule:{name}",
                 0.95 if name == "duplicate-body" else 0.9,
             )
 
@@ -270,18 +286,17 @@ def build(doc, ctx) -> Plan:
         for i, j, length in runs:
             for t in range(length):
                 a, b = content[i + t], content[j + t]
-                if a.owner or b.owner:
+                if b.owner:
                     continue
                 adjacent = i + t + 1 == j + t and not _has_blank_between(lines, a, b, limit=1)
                 big = len(b.view.strip()) >= PARA_MIN_CHARS and b.words >= PARA_MIN_WORDS
                 small_ok = b.words >= ADJACENT_MIN_WORDS and len(b.view.strip()) >= ADJACENT_MIN_CHARS
                 if big or (adjacent and small_ok):
-                    _claim(
+                    claim_copy(
                         b,
                         "duplicate-paragraph",
                         f"removed a repeated {'line' if adjacent and not big else 'paragraph'} "
                         f"(same as line {a.idx + 1})",
-                        "rule:duplicate-paragraph",
                         0.9 if big else 0.85,
                     )
 
@@ -333,9 +348,7 @@ def build(doc, ctx) -> Plan:
                 _strip_tails(ln, tail_pats)
 
     _absorb_blank_lines(lines)
-    plan = Plan(lines, fix_cache=fix_cache)
-    plan.removed = [(ln.start, ln.end) for ln in lines if ln.owner]
-    return plan
+    return Plan(lines, fix_cache=fix_cache)
 
 
 _JUNK = " \t()\N{FULLWIDTH LEFT PARENTHESIS}\N{FULLWIDTH RIGHT PARENTHESIS}.,;:!?|-\N{EN DASH}\N{EM DASH}"
