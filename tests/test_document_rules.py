@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,24 @@ def test_example_article_document_rules(keep_title):
     assert by_rule == {"duplicate-body", "boilerplate", "garbled-parentheses"} | (
         set() if keep_title else {"repeated-title"}
     )
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="example article not in the repository")
+@pytest.mark.parametrize("form", ["NFD", "CRLF"])
+def test_example_article_other_encodings(form):
+    """NFD input and CRLF line breaks give the same article; offsets refer to the input as read."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    expected, _ = run_document_rules(text)
+    if form == "NFD":
+        variant = unicodedata.normalize("NFD", text)
+        out, edits = run_document_rules(variant)
+        assert unicodedata.normalize("NFC", out) == expected
+    else:
+        variant = text.replace("\n", "\r\n")
+        out, edits = run_document_rules(variant)
+        assert out == expected.replace("\n", "\r\n")
+    assert all(variant[e.start : e.end] == e.old for e in edits)
+    assert run_document_rules(out)[1] == []
 
 
 def _pipeline():
