@@ -9,7 +9,11 @@ Measures, each in a fresh process (the way a user meets the tool):
 4. in-process: parsing every shipped file, building the matcher, and one scan of the article.
 
 Target (issue 3): <= 0.3 s start-to-first-output for a short article with a warm cache.
-Run: python benchmarks/bench_load.py [--runs N]
+
+``--compiled`` also measures a proposed cache for normalize/glossary.py (not wired in): the built
+GlossarySet pickled together with its Aho-Corasick automata, so a warm start skips rebuilding the
+form tables and the automata.
+Run: python benchmarks/bench_load.py [--runs N] [--compiled]
 """
 
 from __future__ import annotations
@@ -53,9 +57,24 @@ def _stats(xs: list[float]) -> str:
     return f"median {statistics.median(xs) * 1000:7.1f} ms  min {min(xs) * 1000:7.1f} ms"
 
 
+def compile_set(gs) -> bytes:
+    """Serialise a built GlossarySet with its automata (pyahocorasick automata pickle natively)."""
+    import pickle
+
+    gs._automata or gs._build()
+    return pickle.dumps(gs, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_compiled(blob: bytes):
+    import pickle
+
+    return pickle.loads(blob)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--compiled", action="store_true", help="also time the proposed compiled cache")
     args = ap.parse_args()
 
     env = dict(os.environ, HF_HUB_OFFLINE="1")
@@ -78,6 +97,14 @@ def main() -> int:
             print(f"{name:14s} cold cache: first output {cold_first * 1000:7.1f} ms, exit {cold_total * 1000:7.1f} ms")
             print(f"{name:14s} warm cache: first output {_stats(warm_first)}; exit {_stats(warm_total)}")
             print(f"{name:14s} peak RSS of a child: {rss / 1024:.1f} MiB")
+        # The glossary layer alone in a fresh process: import, load every shipped file (warm
+        # cache), build the automata, one scan.
+        only = [sys.executable, "-c", "import time; t=time.perf_counter(); from normalize.config import Config; "
+                "from normalize.glossary import GlossarySet; g=GlossarySet.from_config(Config()); g.scan('M\u1ef9'); "
+                "print(round((time.perf_counter()-t)*1000,1))"]
+        ms = [float(subprocess.run(only, env=env, capture_output=True, text=True).stdout) for _ in range(args.runs)]
+        print(f"{'glossary only':14s} import+load+automata+scan in-process: median {statistics.median(ms):.1f} ms, "
+              f"min {min(ms):.1f} ms")
         # Python start-up alone, for scale.
         base = [_first_output([sys.executable, "-c", "print(1)"], env, "")[0] for _ in range(args.runs)]
         print(f"{'python -c print':14s} first output {_stats(base)}")
@@ -102,6 +129,20 @@ def main() -> int:
     print(f"parse {len(files)} files ({n} entries): {(t1 - t0) * 1000:.1f} ms; build set: {(t2 - t1) * 1000:.1f} ms; "
           f"first scan (builds automata): {(t3 - t2) * 1000:.1f} ms; scan {len(big) / 1e6:.2f} MB: "
           f"{(t5 - t4) * 1000:.0f} ms ({len(big) / 1e6 / (t5 - t4):.1f} MB/s)")
+    t6 = time.perf_counter()
+    glossary._load_cached(tuple(files), glossary._file_digest(tuple(files)))  # fills the pickle cache
+    t7 = time.perf_counter()
+    glossary.GlossarySet(glossary._load_cached(tuple(files), glossary._file_digest(tuple(files))))
+    t8 = time.perf_counter()
+    print(f"current warm path (pickle cache + GlossarySet): {(t8 - t7) * 1000:.1f} ms")
+    if args.compiled:
+        blob = compile_set(gs)
+        t9 = time.perf_counter()
+        gs2 = load_compiled(blob)
+        t10 = time.perf_counter()
+        same = sorted((m.start, m.end, m.entry.ref) for m in gs2.scan(big[:20000])) == sorted(
+            (m.start, m.end, m.entry.ref) for m in gs.scan(big[:20000]))
+        print(f"compiled cache ({len(blob) / 1e6:.1f} MB): load {(t10 - t9) * 1000:.1f} ms; same matches: {same}")
     return 0
 
 
