@@ -31,11 +31,10 @@ class Pattern:
 
 
 def _display(path: Path) -> str:
-    """Path as shown in a report: relative to the repository for shipped files."""
-    parts = path.resolve().parts
-    if "glossaries" in parts:
-        i = len(parts) - 1 - parts[::-1].index("glossaries")
-        return "/".join(parts[i:])
+    """Path as shown in a report: the repository path for shipped files (also when installed,
+    where they live in ``normalize/_glossaries``), the path as given for the user's."""
+    if path.resolve().parent == builtin_dir().resolve():
+        return f"glossaries/boilerplate/{path.name}"
     return str(path)
 
 

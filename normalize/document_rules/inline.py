@@ -131,8 +131,6 @@ _STOP_GLUE = re.compile(
 )
 
 
-
-
 def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
     fixes: list[Fix] = []
     taken: list[tuple[int, int]] = []
