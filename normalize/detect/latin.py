@@ -166,9 +166,23 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+# Characters that glue a word into an address, a handle, a path or an identifier
+# ("benh@kernel.org", "<huynh.29@osu.edu>", "man3/sinh.3", "x_khong"): such a word is not prose.
+_CODE_GLUE = frozenset("@/\\<>=_#$%&{}[]|~^`")
+
+
 def _tokens(nfc: str, lo: int, hi: int):
-    """(start, end, word) for each Latin word in nfc[lo:hi]."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(nfc, lo, hi)]
+    """(start, end, word) for each Latin word of prose in nfc[lo:hi]."""
+    out = []
+    for m in _WORD.finditer(nfc, lo, hi):
+        s, e = m.start(), m.end()
+        before = nfc[s - 1] if s > 0 else " "
+        after = nfc[e] if e < len(nfc) else " "
+        after2 = nfc[e + 1] if e + 1 < len(nfc) else " "
+        if before in _CODE_GLUE or after in _CODE_GLUE or (after == "." and after2.isalnum()) or (before == "." and s > 1 and nfc[s - 2].isalnum()):
+            continue
+        out.append((s, e, m.group()))
+    return out
 
 
 def _joined(nfc: str, a_end: int, b_start: int) -> bool:
@@ -280,6 +294,13 @@ def _vi_score(word: str, lex: Lexicon) -> float | None:
     return v - lex.en.get(w, 0.0)
 
 
+def _free_standing(nfc: str, start: int, end: int) -> bool:
+    """Not part of a hyphenated compound or identifier ("fd.o-xau")."""
+    before = nfc[start - 1] if start > 0 else " "
+    after = nfc[end] if end < len(nfc) else " "
+    return before not in "-.'\u2019" and after not in "-'\u2019"
+
+
 def _vi_strong(word: str, lex: Lexicon) -> bool:
     """A lower-case word so frequent in Vietnamese and so rare in English that it is a leftover on
     its own: these are spellings English does not have (uo, ie + ng/nh/c codas, ngh-, kh-)."""
@@ -338,7 +359,7 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
                 # The lower-case words alone must carry the evidence: capitalised neighbours may be
                 # names, whose plain spelling is correct English.
                 lower = sum(sc for t, sc in zip(toks[i:j], scores[i:j]) if t[2].islower())
-                if j - i == 1 and _vi_strong(toks[i][2], lex):
+                if j - i == 1 and _vi_strong(toks[i][2], lex) and _free_standing(nfc, toks[i][0], toks[i][1]):
                     pass  # one word no English text uses ("khong", "nguoi", "duoc")
                 elif j - i < 2 or total < VI_RUN_MIN or lower < VI_LOWER_MIN:
                     continue
@@ -480,14 +501,25 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None):
                 continue
             # Capitalised words inside are names or titles ("Le Monde", "Banco de la Nación")
             # unless the run opens a line ("Baca juga: ...") and goes on in lower case. German
-            # capitalises its nouns ("Laut der Polizei"): there a capitalised word that is itself
-            # clearly German passes, if the run also holds lower-case words.
-            inner = words[1:] if _sentence_start(nfc, lo, toks[i][0]) else words
-            if lang == "de" and any(w.islower() for w in inner):
+            # capitalises its nouns ("Laut der Polizei"): in a run that opens a sentence, a
+            # capitalised word that is itself clearly German passes, if the run also holds
+            # lower-case words (mid-sentence it is a name: "Bundesamt für Sicherheit").
+            opens = _sentence_start(nfc, lo, toks[i][0])
+            inner = words[1:] if opens else words
+            if lang == "de" and opens and any(w.islower() for w in inner):
                 inner = [w for w in inner if ev_of(w.lower(), lang, lex) < FOREIGN_SEED_MARGIN]
             if any(wd[0].isupper() for wd in inner):
                 continue
             if _particles_in_name(nfc, toks, i, j):
+                continue
+            # A capitalised word and short particles only ("Centro de Referencia", "Gruppo di"):
+            # the opening of a name, not a phrase.
+            content = [
+                w for w in words
+                if (not w[0].isupper() and len(w) > _PARTICLE_MAX_LEN)
+                or (lang == "de" and opens and w[0].isupper() and ev_of(w.lower(), lang, lex) >= FOREIGN_SEED_MARGIN)
+            ]
+            if not content and any(w[0].isupper() for w in words):
                 continue
             if _in_loanword([t[2] for t in toks], i, j, lex):
                 continue
