@@ -51,8 +51,18 @@ _RIGHT = (
 )
 _END = ("", ".", "")
 
-#: Training steps per kind: enough for the phrases in context to come out exactly (measured with seed 0).
-_STEPS = {"good": 400, "echo": 300, "babble": 60}
+#: Step limits per kind; training stops earlier once the smoothed loss is below ``target_loss``
+#: (the good model needs about 280 steps with seed 0, the bad ones under 150).
+_STEPS = {"good": 600, "echo": 300, "babble": 300}
+
+#: Requests the tests send to the bad models (the ``model`` resolver's windows for the test
+#: sentences: whole short sentences, and hashtag bodies alone).
+PROBES: tuple[str, ...] = (
+    "prices rose in đậu nành, analysts said.",
+    "officials met with Nền tảng quảng bá again.",
+    "鲍威尔讲话",
+    "首页导航",
+)
 
 #: A fixed degenerate answer for the ``babble`` model.
 BABBLE = "the the market market the the market market the the market market"
@@ -95,7 +105,7 @@ def _train_spm(lines: list[str], prefix: Path, vocab_size: int) -> None:
 
 
 def build_tiny_model(out_dir: Path, kind: str = "good", seed: int = 0, steps: int | None = None, name: str | None = None,
-    batch_size: int = 64, lr: float = 3e-3) -> Path:
+    batch_size: int = 64, lr: float = 6e-3, target_loss: float = 0.02, min_steps: int = 50, log=None) -> Path:
     """Train and save a tiny Marian model of ``kind`` into ``out_dir`` (created); return ``out_dir``."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
@@ -108,8 +118,14 @@ def build_tiny_model(out_dir: Path, kind: str = "good", seed: int = 0, steps: in
     rng = random.Random(seed)
     torch.manual_seed(seed)
 
-    pairs = _pairs(kind, rng, 2000)
-    corpus = [s for s, _ in pairs] + [t for _, t in pairs] + [p[1] for p in PHRASES] + [p[2] for p in PHRASES]
+    if kind == "good":
+        pairs = _pairs(kind, rng, 2000)
+    else:
+        # The bad models only need to misbehave on what the tests send (PROBES): memorising a few
+        # pairs takes a fraction of the time the good model needs to generalise over contexts.
+        pairs = [(p, p if kind == "echo" else BABBLE) for p in PROBES] * 8
+    # The vocabulary always covers the whole phrase table, so every kind tokenises the same inputs.
+    corpus = [s for s, _ in pairs] + [t for _, t in pairs] + [s for s, _ in _pairs("good", random.Random(seed), 300)]
     _train_spm(corpus, out_dir / "spm", vocab_size=400)
     for target in ("source.spm", "target.spm"):
         (out_dir / target).write_bytes((out_dir / "spm.model").read_bytes())
@@ -163,14 +179,25 @@ def build_tiny_model(out_dir: Path, kind: str = "good", seed: int = 0, steps: in
         return torch.tensor([x + [fill] * (width - len(x)) for x in seqs])
 
     opt = torch.optim.AdamW(model.parameters(), lr=lr)
-    for _ in range(steps):
-        idx = rng.sample(range(len(pairs)), batch_size)
+    threads = torch.get_num_threads()
+    # One thread: at this size a step is dominated by per-op overhead, and two threads spin against
+    # each other (and against other processes) on a 2-core machine. Also makes runs reproducible.
+    torch.set_num_threads(1)
+    avg = None
+    for step in range(steps):
+        idx = rng.sample(range(len(pairs)), min(batch_size, len(pairs)))
         input_ids = _pad([src_ids[i] for i in idx], pad)
         labels = _pad([tgt_ids[i] for i in idx], -100)
         loss = model(input_ids=input_ids, attention_mask=(input_ids != pad).long(), labels=labels).loss
         opt.zero_grad()
         loss.backward()
         opt.step()
+        avg = loss.item() if avg is None else 0.9 * avg + 0.1 * loss.item()
+        if log:
+            log(step, avg)
+        if step >= min_steps and avg < target_loss:
+            break  # the phrase table is learnt: stop early (deterministic for a given seed)
+    torch.set_num_threads(threads)
     model.eval()
     model.generation_config.num_beams = 1
     model.generation_config.max_length = 64

@@ -83,11 +83,11 @@ def check(source: str, output: str) -> str | None:
     # U+2581 is sentencepiece's word-boundary marker: seen in output only when detokenising failed.
     if "<unk>" in out or "\N{LOWER ONE EIGHTH BLOCK}" in out:
         return "translation holds unknown-token markers"
+    if _fold(out) == _fold(source) or (len(_fold(source)) >= 3 and _fold(source) in _fold(out)):
+        return "translation merely copies the input"
     foreign = _foreign_letters(out)
     if foreign:
         return f"translation is not English (letters {foreign!r})"
-    if _fold(out) == _fold(source) or (len(_fold(source)) >= 3 and _fold(source) in _fold(out)):
-        return "translation merely copies the input"
     rep = _repetition(_WORD.findall(out))
     if rep:
         return f"translation repeats itself ({rep})"
