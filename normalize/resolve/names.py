@@ -261,8 +261,6 @@ _TITLE_RUN = re.compile(
 )
 
 
-_CAP_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024e\u1e00-\u1efe\u0110][^\W\d_]*")
-_RUN_GAP = re.compile(r"[ \u00a0]")
 
 
 # Capitalised English words that are also Vietnamese syllables and start a sentence's capitalised
@@ -279,26 +277,47 @@ def _marked_runs(nfc: str, english) -> list[tuple[int, int]]:
     English-looking syllable ("Vương An Thuận") reach no resolver whole. French, Spanish or
     Portuguese names rarely spell two capitalised Vietnamese syllables in a row ("São Tomé",
     "José", "Hélène" are not syllables), so two or more together are a Vietnamese reading.
+    Seeds are capitalised non-ASCII words; runs grow from them (clean English costs one regex pass).
     """
-    out = []
-    words = [(m.start(), m.end(), m.group()) for m in _CAP_WORD.finditer(nfc)]
-    i = 0
-    while i < len(words):
-        j = i
-        while (j + 1 < len(words) and _RUN_GAP.fullmatch(nfc[words[j][1]:words[j + 1][0]] or "x")
-               and is_syllable(words[j + 1][2]) and not any(c.isupper() for c in words[j + 1][2][1:])):
-            j += 1
-        run = words[i:j + 1]
-        # English words at the edges are not part of the name ("The", "In", "An" at a sentence start).
-        while run and (not is_syllable(run[0][2]) or run[0][2].lower() in _EDGE_WORDS
-                       or any(c.isupper() for c in run[0][2][1:])):
-            run = run[1:]
-        if 2 <= len(run) <= 4 and any(not w.isascii() for _, _, w in run):
-            # A longer capitalised name around the run ("Ngô Đình Diệm Street" is fine, "Le Thé Dansant" is not
-            # Vietnamese): the word before must not be a capitalised non-syllable glued to the run.
-            out.append((run[0][0], run[-1][1]))
-        i = j + 1
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for seed in _SEED_WORD.finditer(nfc):
+        if seed.start() < last_end or not _run_word(seed.group()):
+            continue
+        words = [(seed.start(), seed.end(), seed.group())]
+        while True:  # left
+            m = _PREV_WORD.search(nfc, max(0, words[0][0] - 12), words[0][0])
+            if not m or not _run_word(m.group(1)):
+                break
+            words.insert(0, (m.start(1), m.end(1), m.group(1)))
+        while True:  # right
+            m = _NEXT_WORD.match(nfc, words[-1][1])
+            if not m or not _run_word(m.group(1)):
+                break
+            words.append((m.start(1), m.end(1), m.group(1)))
+        last_end = words[-1][1]
+        # English words at the start are not part of the name ("The", "In" at a sentence start).
+        while words and words[0][2].lower() in _EDGE_WORDS:
+            words = words[1:]
+        # One word with a mark that Vietnamese shares with French or Portuguese ("São Li") is not
+        # enough; a circumflex, breve, horn or stroke (â ê ô ă ơ ư đ, and ý) or two marked words are.
+        strong = sum(bool(_STRONG.search(w)) for _, _, w in words)
+        marked = sum(not w.isascii() for _, _, w in words)
+        if 2 <= len(words) <= 4 and (strong or marked >= 2):
+            out.append((words[0][0], words[-1][1]))
     return out
+
+
+_SEED_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]*[^\x00-\x7f][^\W\d_]*(?![\w'\u2019-])")
+_PREV_WORD = re.compile(r"(?<![\w'\u2019-])([^\W\d_]+)[ \u00a0]$")
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)(?![\w'\u2019-])")
+
+
+_STRONG = re.compile("[\u00e2\u00ea\u00f4\u0103\u01a1\u01b0\u0111\u00fd\u00c2\u00ca\u00d4\u0102\u01a0\u01af\u0110\u00dd]")
+
+
+def _run_word(w: str) -> bool:
+    return w[:1].isupper() and not any(c.isupper() for c in w[1:]) and is_syllable(w)
 
 
 @rule("name-run", stage="detect", order=110,
@@ -353,12 +372,17 @@ def _phonetic_index(ctx) -> dict[str, dict[str, str]]:
     from ..names import phonetic
 
     index: dict[str, dict[str, str]] = {}
+    firsts: set[str] = set()
     for entry in glossary.entries:
         if entry.type != "person" or not entry.han or entry.romanization != "pinyin":
             continue
         for form in (entry.target, *entry.aliases):
             if form.isascii() and " " in form:
-                index.setdefault(phonetic.key(form), {})[entry.target] = entry.ref
+                k = phonetic.key(form)
+                index.setdefault(k, {})[entry.target] = entry.ref
+                firsts.add(k.split()[0])
+    # Keys of first words: a window whose first word's key is no surname's is skipped unread.
+    index[""] = {w: "" for w in firsts}
     ctx.cache["names.phonetic"] = (glossary, index)
     return index
 
@@ -376,9 +400,12 @@ def detect_name_romanization(doc, ctx):
     if not re.search(r"[A-Z][a-z]*[ \u00a0][A-Z]", nfc):
         return
     index = _phonetic_index(ctx)
-    if not index:
+    firsts = index[""]
+    if not firsts:
         return
     from ..names import phonetic
+
+    word_key = {}
 
     sylls = ctx.cache.get("names.pinyin-syllables")
     if sylls is None:
@@ -386,9 +413,18 @@ def detect_name_romanization(doc, ctx):
     hits = []  # (start, end, text, target, ref, looks_like_pinyin)
     for m in _LATIN_RUN.finditer(nfc):
         words = m.group().split()
+        heads = []
+        for i, w in enumerate(words[:-1]):
+            k = word_key.get(w)
+            if k is None:
+                k = word_key[w] = phonetic.key(w)
+            if k in firsts:
+                heads.append(i)
+        if not heads:
+            continue
         starts = [m.start() + len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))]
-        # Every window of two or three words, longest first ("Vice Premier Cang Guoching" -> "Cang Guoching").
-        windows = sorted(((a, b) for a in range(len(words)) for b in (a + 2, a + 3) if b <= len(words)),
+        # Windows of two or three words from a surname-like word, longest first.
+        windows = sorted(((a, b) for a in heads for b in (a + 2, a + 3) if b <= len(words)),
                          key=lambda ab: (ab[0] - ab[1], ab[0]))
         taken: list[tuple[int, int]] = []
         for a, b in windows:
