@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import random
+import warnings
 from pathlib import Path
 
 #: (source language, source phrase, English). Languages are mixed on purpose: the same tiny model
@@ -143,7 +144,9 @@ def build_tiny_model(out_dir: Path, kind: str = "good", seed: int = 0, steps: in
         json.dumps({"tokenizer_class": "MarianTokenizer", "source_lang": "mul", "target_lang": "en", "model_max_length": 128}),
         encoding="utf-8",
     )
-    tok = MarianTokenizer(str(out_dir / "source.spm"), str(out_dir / "target.spm"), str(out_dir / "vocab.json"))
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*sacremoses.*")  # punctuation normaliser, not needed
+        tok = MarianTokenizer(str(out_dir / "source.spm"), str(out_dir / "target.spm"), str(out_dir / "vocab.json"))
 
     pad = vocab["<pad>"]
     config = MarianConfig(
