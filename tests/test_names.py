@@ -16,7 +16,7 @@ import pytest
 
 import normalize.resolve.names  # noqa: F401  (registers the `names` and `name-run` rules)
 from normalize import Cleaner, Config, replay
-from normalize.names import romanize, sinoviet, tables
+from normalize.names import phonetic, romanize, sinoviet, tables
 from normalize.names.vietnamese import ascii_key, syllable_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -252,6 +252,21 @@ def test_hangul_revised_romanization_with_press_surnames(text, expected):
 ])
 def test_han_name(text, expected):
     assert romanize.han_name(text) == expected
+
+
+# -- phonetic keys ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("a,b", [
+    ("Li Chiang", "Li Qiang"), ("Ding Shuexiang", "Ding Xuexiang"), ("Hi Lifing", "He Lifeng"),
+    ("Cang Guoching", "Zhang Guoqing"), ("Hsi Chin-p'ing", "Xi Jinping"), ("Mao Tse-tung", "Mao Zedong"),
+    ("Teng Hsiao-p'ing", "Deng Xiaoping"), ("Chou En-lai", "Zhou Enlai"),
+])
+def test_other_romanizations_share_the_pinyin_key(a, b):
+    assert phonetic.key(a) == phonetic.key(b)
+
+
+@pytest.mark.parametrize("a,b", [("Wang Yi", "Wang Yu"), ("Li Qiang", "Li Keqiang"), ("Liu He", "Liu Hui")])
+def test_different_names_keep_different_keys(a, b):
+    assert phonetic.key(a) != phonetic.key(b)
 
 
 # -- generated tables are reproducible -----------------------------------------------------------

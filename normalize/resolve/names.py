@@ -299,11 +299,11 @@ def _marked_runs(nfc: str, english) -> list[tuple[int, int]]:
         # English words at the start are not part of the name ("The", "In" at a sentence start).
         while words and words[0][2].lower() in _EDGE_WORDS:
             words = words[1:]
-        # One word with a mark that Vietnamese shares with French or Portuguese ("São Li") is not
-        # enough; a circumflex, breve, horn or stroke (â ê ô ă ơ ư đ, and ý) or two marked words are.
-        strong = sum(bool(_STRONG.search(w)) for _, _, w in words)
-        marked = sum(not w.isascii() for _, _, w in words)
-        if 2 <= len(words) <= 4 and (strong or marked >= 2):
+        # A Portuguese or French word that happens to spell a Vietnamese syllable ("São", "Thé")
+        # is not a seed on its own; any other marked syllable is.
+        marked = [w for _, _, w in words if not w.isascii()]
+        strong = [w for w in marked if w.lower() not in _ROMANCE]
+        if 2 <= len(words) <= 4 and (strong or len(marked) >= 2):
             out.append((words[0][0], words[-1][1]))
     return out
 
@@ -313,7 +313,8 @@ _PREV_WORD = re.compile(r"(?<![\w'\u2019-])([^\W\d_]+)[ \u00a0]$")
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)(?![\w'\u2019-])")
 
 
-_STRONG = re.compile("[\u00e2\u00ea\u00f4\u0103\u01a1\u01b0\u0111\u00fd\u00c2\u00ca\u00d4\u0102\u01a0\u01af\u0110\u00dd]")
+# Capitalised Portuguese, French and Spanish words spelled like one Vietnamese syllable.
+_ROMANCE = frozenset("são não sá sé sí thé né lá pão mão tão chão já".split())
 
 
 def _run_word(w: str) -> bool:
