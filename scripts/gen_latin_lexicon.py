@@ -8,10 +8,11 @@ Rows, one per ASCII-or-Latin lower-case word form:
     word <TAB> en <TAB> vi <TAB> langs
 
 - ``en``: wordfreq Zipf frequency of the word in English.
-- ``vi``: Zipf frequency of the *diacritic-folded* form in Vietnamese: the sum of the frequencies of
+- ``vi``: for an ASCII word, Zipf frequency of the *diacritic-folded* form in Vietnamese: the sum of the frequencies of
   every Vietnamese word that folds to it (tổng, tống, tông -> "tong"), so that Vietnamese written
   without its diacritics ("Tong Bi thu", "Cac xa gom") can be scored. 0 when no Vietnamese syllable
-  folds to it. Only forms shaped like a Vietnamese syllable are kept.
+  folds to it. Only forms shaped like a Vietnamese syllable are kept. For a word with diacritics
+  that other languages share (các, không, là), the Zipf frequency of that exact spelling.
 - ``langs``: ``lang:zipf`` pairs for the other Latin-script languages in which the word is clearly
   more frequent than in English (Zipf at least ``MARGIN`` higher), among each language's
   ``TOP_N`` most frequent words. These are the words a leftover phrase of that language is made of.
@@ -38,6 +39,13 @@ TOP_N = 4000
 MARGIN = -1.0
 MIN_FOREIGN_ZIPF = 3.3
 MIN_VI_ZIPF = 2.0
+MIN_VI_ACCENTED_ZIPF = 3.0
+# Letters only Vietnamese uses (ă ơ ư đ, U+1EA0..U+1EF9 and ĩ ũ ỹ ẽ): words with them are the
+# ``vietnamese`` detector's.
+VI_ONLY = frozenset(
+    "\u0102\u0103\u01a0\u01a1\u01af\u01b0\u0110\u0111\u0128\u0129\u0168\u0169\u1ef8\u1ef9\u1ebc\u1ebd"
+    + "".join(chr(c) for c in range(0x1EA0, 0x1EFA))
+)
 
 # Vietnamese syllable shape after folding diacritics (onset, vowel cluster, coda), after the
 # orthography described in Thompson, "A Vietnamese Reference Grammar" (1965), ch. 2.
@@ -74,6 +82,24 @@ def main() -> int:
         z = zipf(freq)
         if z >= MIN_VI_ZIPF:
             rows.setdefault(word, {"langs": {}})["vi"] = z
+
+    # Vietnamese words spelled only with letters other languages share (các, không, là, Xuân):
+    # the ``vietnamese`` detector cannot seed on them, so their exact frequency is kept here,
+    # with the highest frequency of the same spelling in the other languages (là is French too).
+    for word, freq in wordfreq.get_frequency_dict("vi").items():
+        if word.isascii() or " " in word or not word.isalpha() or any(c in VI_ONLY for c in word):
+            continue
+        if not _VI_SYLLABLE.match(fold_vi(word)):
+            continue
+        z = zipf(freq)
+        if z < MIN_VI_ACCENTED_ZIPF:
+            continue
+        row = rows.setdefault(word, {"langs": {}})
+        row["vi"] = z
+        for lang in FOREIGN:
+            fz = wordfreq.zipf_frequency(word, lang)
+            if fz > 0:
+                row["langs"][lang] = fz
 
     for lang in FOREIGN:
         for word in wordfreq.top_n_list(lang, TOP_N):

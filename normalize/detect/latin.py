@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..errors import NormalizeError
 from ..rules import rule
+from .common import is_vi_syllable
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 _LEXICON = _DATA / "latin-lexicon.tsv"
@@ -130,9 +131,11 @@ def lexicon() -> Lexicon:
                     lang = _FAMILY.get(lang, lang)
                     d[lang] = max(d.get(lang, 0.0), float(z))
                 langs[word] = d
+    # For a spelling with shared diacritics the other languages count as English does.
     vi_seeds = frozenset(
         w for w, z in vi.items()
-        if z >= VI_SEED_MIN_VI and en.get(w, 0.0) <= VI_SEED_MAX_EN and z - en.get(w, 0.0) >= VI_SEED_MARGIN
+        if z >= VI_SEED_MIN_VI and en.get(w, 0.0) <= VI_SEED_MAX_EN
+        and z - max(en.get(w, 0.0), max(langs.get(w, {}).values(), default=0.0) if not w.isascii() else 0.0) >= VI_SEED_MARGIN
     )
     foreign_seeds = frozenset(
         w for w, d in langs.items() if max(d.values()) - en.get(w, 0.0) >= FOREIGN_SEED_MARGIN
@@ -210,6 +213,8 @@ def _first_pass(nfc: str) -> tuple[bytes, frozenset[bytes]]:
     for p in _MB_PUNCT:
         if p in b:
             b = b.replace(p, b" ")
+    if b"\xc3\x90" in b:  # capital eth, written for capital d with stroke ("Ði")
+        b = b.replace(b"\xc3\x90", b"\xc3\xb0")
     b = b.translate(_BYTE_TABLE)
     return b, frozenset(b.split())
 
@@ -284,14 +289,30 @@ def _particles_in_name(nfc: str, toks, i: int, j: int) -> bool:
 
 
 def _vi_score(word: str, lex: Lexicon) -> float | None:
-    """Evidence that ``word`` is Vietnamese without diacritics, or None if it cannot be."""
-    if not word.isascii():
-        return None
+    """Evidence that ``word`` is Vietnamese the ``vietnamese`` detector cannot see, or None.
+
+    Three spellings: without diacritics ("Cac xa gom", scored on the folded form); with only
+    diacritics other languages share ("các", "không", "màng": scored against English and the
+    most frequent other language with the same spelling); and with the Icelandic eth standing
+    in for d with stroke ("Ði khái" for "Đi khái", a common encoding slip).
+    """
     w = word.lower()
+    if w.isascii():
+        v = lex.vi.get(w)
+        return None if v is None else v - lex.en.get(w, 0.0)
+    if "\N{LATIN SMALL LETTER ETH}" in w:
+        w = w.replace("\N{LATIN SMALL LETTER ETH}", "\N{LATIN SMALL LETTER D WITH STROKE}")
+        if not is_vi_syllable(w):
+            return None
+        v = lex.vi.get(_fold(w))
+        return None if v is None else v
+    if _VI_ONLY.search(w) or not is_vi_syllable(w):
+        return None
     v = lex.vi.get(w)
     if v is None:
         return None
-    return v - lex.en.get(w, 0.0)
+    other = max(lex.langs.get(w, {}).values(), default=0.0)
+    return v - max(lex.en.get(w, 0.0), other)
 
 
 def _free_standing(nfc: str, start: int, end: int) -> bool:
@@ -305,9 +326,10 @@ def _vi_strong(word: str, lex: Lexicon) -> bool:
     """A lower-case word so frequent in Vietnamese and so rare in English that it is a leftover on
     its own: these are spellings English does not have (uo, ie + ng/nh/c codas, ngh-, kh-)."""
     w = word.lower()
+    other = max(lex.langs.get(w, {}).values(), default=0.0) if not w.isascii() else 0.0
     return (
         word.islower() and lex.vi.get(w, 0.0) >= VI_STRONG_MIN_VI
-        and lex.en.get(w, 0.0) <= VI_STRONG_MAX_EN and (w,) not in lex.loanwords
+        and max(lex.en.get(w, 0.0), other) <= VI_STRONG_MAX_EN and (w,) not in lex.loanwords
     )
 
 
