@@ -42,6 +42,8 @@ _MODULES = (
     "normalize.detect.policies",
     "normalize.resolve.glossary",
     "normalize.resolve.policies",
+    "normalize.resolve.names",
+    "normalize.resolve.model",
 )
 _loaded = False
 

@@ -9,6 +9,7 @@ from ..rules import rule
 from .common import cue_present, is_vi_syllable, name_context
 from .gloss import is_gloss
 
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Madam|Mister|Sir|Dame|Ông|Bà|Anh|Chị)\.?\s+$")
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]$")
 
@@ -53,6 +54,9 @@ def accept(doc, m) -> tuple[bool, float, str]:
         return False, 0.0, "glossed"
     if e.requires and not cue_present(nfc, m.start, m.end, e.requires, doc.sentence_bounds):
         return False, 0.0, "context cue absent"
+    if m.start > 0 and nfc[m.start - 1] in "#\uff03":
+        # A hashtag is one token: the script-hashtag policy translates or reports it whole.
+        return False, 0.0, "inside a hashtag"
     script_form = not any("a" <= c.lower() <= "z" for c in text) and not text.isdigit()
     if script_form and _inside_longer_run(nfc, m.start, m.end):
         # Han and Kana have no spaces: "美国" inside "美国大选如何影响" is a word of a sentence
@@ -66,6 +70,10 @@ def accept(doc, m) -> tuple[bool, float, str]:
             return False, 0.0, "not capitalised"
         if _part_of_longer_name(nfc, m.start, m.end):
             return False, 0.0, "part of a longer name"
+    if e.type != "person" and _HONORIFIC_BEFORE.search(nfc, max(0, m.start - 12), m.start):
+        # "Ms. Nga", "Mr. Anh": after an honorific the word is a person's name, never the
+        # country or common word that the same spelling also means.
+        return False, 0.0, "after an honorific: a person's name"
     cue = " (context cue present)" if e.requires else ""
     if not m.exact:
         if not name_context(nfc, m.start, m.end) and not e.requires:
