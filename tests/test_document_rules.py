@@ -59,8 +59,9 @@ def run_document_rules(text: str, config: Config | None = None):
         for e in r.func(doc, ctx):
             assert e.old == text[e.start : e.end], (r.name, e)
             assert e.rule == r.name and e.reason and e.source
-            if not any(_overlaps(e, k) for k in kept):
-                kept.append(e)
+            # The document rules agree among themselves: none is dropped for overlapping another.
+            assert not any(_overlaps(e, k) for k in kept), (e, [k for k in kept if _overlaps(e, k)])
+            kept.append(e)
     kept.sort(key=lambda e: (e.start, e.end))
     return apply_edits(text, kept), kept
 
@@ -247,7 +248,7 @@ HEADER = (
     [
         ("line\tView (Original\t\tx\n", "bad.tsv:8:11: bad regular expression: missing ), unterminated subpattern"),
         ("page\tView Original\t\tx\n", "bad.tsv:8:1: scope must be one of line, tail, not 'page'"),
-        ("line\tView Original\tnear\tx\n", "bad.tsv:8:20: requires must be empty or 'edge', not 'near'"),
+        ("line\tView Original\tnext\tx\n", "bad.tsv:8:20: requires must be empty, 'near' or 'edge', not 'next'"),
         ("line\tView Original\t\t\n", "bad.tsv:8:21: note (provenance) is required"),
         ("line\tb\t\tx\nline\ta\t\tx\n", "bad.tsv:9:1: lines must be sorted by (scope, pattern)"),
         ("line\ta\t\tx\nline\ta\t\ty\n", "bad.tsv:9:1: duplicate of line 8"),

@@ -32,7 +32,7 @@ def kept_segments(doc, ctx) -> Iterator[tuple[int, str]]:
     edits never overlap the line rules' edits."""
     plan = plan_for(doc, ctx)
     for ln in plan.lines:
-        if ln.owner or ln.blank:
+        if ln.owner or ln.blank or ln.code:
             continue
         end = ln.tail[0] if ln.tail else ln.start + len(ln.text)
         yield ln.start, doc.nfc[ln.start : end]

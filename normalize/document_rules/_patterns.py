@@ -18,14 +18,16 @@ FORMAT_LINE = "# normalize-patterns: 1"
 COLUMNS = ("scope", "pattern", "requires", "note")
 REQUIRED_KEYS = ("domain", "site-family", "language", "license", "origin")
 SCOPES = ("line", "tail")
-REQUIRES = ("", "edge")
+REQUIRES = ("", "edge", "near")
 
 
 @dataclass(frozen=True)
 class Pattern:
     scope: str  # "line": the whole (stripped) line; "tail": the end of a line
     regex: re.Pattern
-    requires: str  # "" or "edge": only next to other removed lines or the document edge
+    #: "" always; "near": only next to a line removed on firmer evidence; "edge": also as the first
+    #: or last line of the document.
+    requires: str
     note: str
     source: str  # "<file>:<line>" as shown in reports
 
@@ -82,7 +84,7 @@ def load_file(path: Path | str) -> tuple[Pattern, ...]:
         if not pattern:
             raise GlossaryError("empty pattern", shown, lineno, col(1))
         if requires not in REQUIRES:
-            raise GlossaryError(f"requires must be empty or 'edge', not {requires!r}", shown, lineno, col(2))
+            raise GlossaryError(f"requires must be empty, 'near' or 'edge', not {requires!r}", shown, lineno, col(2))
         if not note:
             raise GlossaryError("note (provenance) is required", shown, lineno, col(3))
         try:

@@ -46,9 +46,14 @@ BODY_MIN_CHARS = 300
 #: Two or more repeated lines in a row with this many characters are a repeated passage, removed
 #: together with the short lines (headings) inside it.
 PASSAGE_MIN_CHARS = 120
+#: A line at least this long that does not end a sentence is a hard-wrapped line, and the line
+#: after it continues its paragraph.
+WRAP_MIN_CHARS = 50
+#: At least this share of a repeated run's characters must be prose lines (see ``_prose``).
+PROSE_SHARE = 0.6
 #: A single repeated line far from its first copy must be a real paragraph: short lines such as
 #: "Photo", "Q:" or a section heading legitimately recur in an article.
-PARA_MIN_CHARS = 40
+PARA_MIN_CHARS = 80
 PARA_MIN_WORDS = 6
 #: A line directly repeating the line before it (a doubled byline) needs only this much.
 ADJACENT_MIN_WORDS = 2
@@ -78,6 +83,11 @@ class Line:
     source: str = ""
     confidence: float = 0.0
     tail: tuple[int, str, str, float] | None = None  # (NFC start of removed tail, reason, source, conf)
+    edge_only: bool = False  # removed by a "near"/"edge" pattern
+    code: bool = False  # inside a fenced code block (```): no rule touches it
+    #: The line directly above (no blank line between) does not end a sentence: this line
+    #: continues a hard-wrapped paragraph and is not a paragraph of its own.
+    continues: bool = False
 
     @property
     def blank(self) -> bool:
@@ -110,9 +120,40 @@ def split_lines(nfc: str) -> list[Line]:
     return out
 
 
+_PLAIN_WORD = re.compile(
+    r"^[\"'(\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}]*"
+    r"(?:[^\W_]+(?:['\N{RIGHT SINGLE QUOTATION MARK}.,/-][^\W_]+)*)"
+    r"[\"'.,;:!?)\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}%]*$"
+)
+_PROSE_END = ".!?\N{HORIZONTAL ELLIPSIS}\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK})"
+
+
+def _prose(line: Line) -> bool:
+    """A line that reads as a paragraph of running text: not indented (code, verse, a centred
+    heading, a hard-wrapped licence), opening with a letter, digit or quote, closing a sentence,
+    six words or more. Only such lines are removed as repeats on their own, and repeated runs
+    must be mostly such lines: code, tables, changelogs and licences repeat lines by design."""
+    t = line.view or line.text
+    if not t or t[0].isspace() or line.continues or line.code:
+        return False
+    s = t.strip()
+    if not (s[0].isalnum() or s[0] in "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"):
+        return False
+    if s[-1] not in _PROSE_END:
+        return False
+    # Mostly plain words: code ("sp = spm.Processor(model_file=...)"), shell commands and
+    # metadata ("Requires-Dist: x>=2; extra == 'dev'") are not.
+    tokens = s.split()
+    plain = sum(1 for tok in tokens if _PLAIN_WORD.match(tok))
+    return plain >= PARA_MIN_WORDS and plain >= 0.8 * len(tokens)
+
+
 def _title_like(line: Line) -> bool:
-    t = (line.view or line.text).strip()
-    if not t or len(t) > TITLE_MAX_CHARS or line.words > TITLE_MAX_WORDS:
+    t = line.view or line.text
+    if not t or t[0].isspace():
+        return False  # an indented heading belongs to a formatted document (a licence, a form)
+    t = t.strip()
+    if len(t) > TITLE_MAX_CHARS or line.words > TITLE_MAX_WORDS:
         return False
     if len(re.findall(r"[^\W\d_]{2,}", t)) < 2:
         return False  # two words with letters at least: not a date or a number
@@ -172,7 +213,17 @@ def build(doc, ctx) -> Plan:
         if ln.key:
             ln.view = preview(ln.text, inline_on, fix_cache)
             ln.key = line_key(ln.view)
-    content = [ln for ln in lines if not ln.blank]
+    fenced = False
+    for k, ln in enumerate(lines):
+        if ln.text.lstrip().startswith("```"):
+            ln.code, fenced = True, not fenced
+        else:
+            ln.code = fenced
+        above = lines[k - 1].text.rstrip() if k else ""
+        # Hard-wrapped lines are long (60-80 columns); a short line above is a heading.
+        ln.continues = len(above) >= WRAP_MIN_CHARS and above[-1] not in _PROSE_END
+    # Code is left alone: its lines never count as content to compare, remove or repair.
+    content = [ln for ln in lines if not ln.blank and not ln.code]
     runs = _runs(content)
 
     # 1. Repeated runs of lines, largest first: the body printed again (duplicate-body) or a
@@ -193,6 +244,9 @@ def build(doc, ctx) -> Plan:
     primary = None  # the largest repeated run and the title above its second copy, if any
     for i, j, length in runs:
         chars = sum(len(content[i + t].view) for t in range(length))
+        prose = sum(len(content[i + t].view) for t in range(length) if _prose(content[i + t]))
+        if prose < PROSE_SHARE * chars:
+            continue
         if length >= BODY_MIN_LINES and chars >= BODY_MIN_CHARS:
             name, what = "duplicate-body", "the body"
         elif length >= 2 and chars >= PASSAGE_MIN_CHARS:
@@ -289,8 +343,12 @@ def build(doc, ctx) -> Plan:
                 if b.owner:
                     continue
                 adjacent = i + t + 1 == j + t and not _has_blank_between(lines, a, b, limit=1)
-                big = len(b.view.strip()) >= PARA_MIN_CHARS and b.words >= PARA_MIN_WORDS
-                small_ok = b.words >= ADJACENT_MIN_WORDS and len(b.view.strip()) >= ADJACENT_MIN_CHARS
+                big = len(b.view.strip()) >= PARA_MIN_CHARS and _prose(b)
+                small_ok = (
+                    b.words >= ADJACENT_MIN_WORDS
+                    and len(b.view.strip()) >= ADJACENT_MIN_CHARS
+                    and not b.text[:1].isspace()
+                )
                 if big or (adjacent and small_ok):
                     claim_copy(
                         b,
@@ -337,10 +395,11 @@ def build(doc, ctx) -> Plan:
                 for p in line_pats:
                     if not any(p.regex.fullmatch(f) for f in forms):
                         continue
-                    if p.requires == "edge" and not _at_edge(content, k):
+                    if p.requires and not _at_edge(content, k, doc_edge=p.requires == "edge"):
                         continue
                     _claim(ln, "boilerplate", f"removed site boilerplate {ln.text.strip()!r} ({p.note})",
                            p.source, 0.9)
+                    ln.edge_only = bool(p.requires)
                     changed = True
                     break
         for ln in content:
@@ -374,8 +433,16 @@ def _has_blank_between(lines: list[Line], a: Line, b: Line, limit: int) -> bool:
     return sum(1 for ln in lines[a.idx + 1 : b.idx] if ln.blank) > limit
 
 
-def _at_edge(content: list[Line], k: int) -> bool:
-    return k == 0 or k == len(content) - 1 or bool(content[k - 1].owner) or bool(content[k + 1].owner)
+def _at_edge(content: list[Line], k: int, doc_edge: bool) -> bool:
+    """Next to a line removed on firmer evidence than a "near"/"edge" pattern (so that a list of
+    identifiers never peels away line by line), or (``doc_edge``) the first or last line."""
+
+    def firm(m: int) -> bool:
+        return 0 <= m < len(content) and bool(content[m].owner) and not content[m].edge_only
+
+    if doc_edge and (k == 0 or k == len(content) - 1):
+        return True
+    return firm(k - 1) or firm(k + 1)
 
 
 def _tail_cut(text: str, pats: list[Pattern], allow_empty: bool = False) -> tuple[int, list[str], str]:

@@ -24,6 +24,8 @@ Fix = tuple[int, int, str, str, float]
 # Words that continue the sentence: MT that moves a bracket boundary leaves "( and X )", which is
 # never an aside. The padding space after "(" is the MT signature; "(and its coach)" is English.
 _CONTINUATION = re.compile(r"(?:and|or|but|while|with|as well as|along with|together with|plus)\b")
+# Characters that news prose does not use but code, grammars and markup do.
+_CODE = re.compile(r"[{}|=<>`\\]")
 _OPEN = "(\N{FULLWIDTH LEFT PARENTHESIS}"
 _CLOSE = ")\N{FULLWIDTH RIGHT PARENTHESIS}"
 
@@ -33,6 +35,8 @@ def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[F
     inline rules make inside it (their own edits would overlap this one and be dropped)."""
     if not any(ch in text for ch in _OPEN + _CLOSE):
         return []
+    if _CODE.search(text):
+        return []  # brackets of code, grammars and markup follow their own rules
     inner_rules = tuple(n for n, _ in LINE_RULES if n != "garbled-parentheses" and (active is None or n in active))
     fixes: list[Fix] = []
     stack: list[int] = []
@@ -83,9 +87,10 @@ def _pair(text: str, o: int, c: int, inner_rules: tuple[str, ...]) -> list[Fix]:
 
 
 def _stray_close(text: str, k: int) -> list[Fix]:
-    # Only a bracket standing between spaces: "1)", "a)" and ":)" have a character before it.
-    if k == 0 or not text[k - 1].isspace():
-        return []
+    # Only a bracket standing between spaces after words on its line: "1)", "a)" and ":)" have a
+    # character before it; an indented ")" closes a bracket of code opened on an earlier line.
+    if k == 0 or not text[k - 1].isspace() or not text[:k].strip() or text[0].isspace():
+        return []  # (an indented line continues something above it: code, a grammar, verse)
     if k + 1 < len(text) and not (text[k + 1].isspace() or text[k + 1] in ".,;:!?"):
         return []
     s = k
@@ -95,8 +100,9 @@ def _stray_close(text: str, k: int) -> list[Fix]:
 
 
 def _stray_open(text: str, o: int) -> list[Fix]:
-    # Only a padded "( " that is never closed on its line; "(text" may continue on the next line.
-    if o + 1 < len(text) and not text[o + 1].isspace():
+    # Only a padded "( " followed by words and never closed on its line; "(text" and a "(" that
+    # ends the line (code, a long aside) may close on a later line.
+    if o + 1 >= len(text) or not text[o + 1].isspace() or not text[o + 1 :].strip():
         return []
     e = o + 1
     while e < len(text) and text[e] == " ":
@@ -207,6 +213,9 @@ _NEVER_DOUBLED = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and"
 # idioms ("the more and more") and stay.
 _X_AND_X_OK = {"more", "less", "again", "over", "on", "round", "through", "by", "up", "down", "out", "back",
                "forth", "one", "two"}
+# Words of phrases people repeat for emphasis ("thank you thank you", "yes please yes please").
+_EMPHATIC = {"thank", "thanks", "you", "please", "yes", "yeah", "sorry", "hello", "goodbye", "bye", "come",
+             "hurry", "faster", "help", "stop", "wait", "never", "again", "well", "okay"}
 _TOKEN = re.compile(r"\w+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\w+)*")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "your", "my"}
 
@@ -233,6 +242,8 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
                 continue  # "ha ha ha ha"
             if size > 1 and sum(len(w) for w in phrase) < 8:
                 continue  # too short to be sure ("go on go on")
+            if size > 1 and all(w in _EMPHATIC or len(w) <= 3 for w in phrase):
+                continue  # "thank you thank you", "come on come on": said twice on purpose
             if size > 1 and [t[2] for t in toks[k : k + size]] != [t[2] for t in toks[k + size : k + 2 * size]]:
                 continue  # "Coded character coded character" (a heading and a term): same case only
             reps = 2
