@@ -69,6 +69,7 @@ VI_LOWER_MIN = 2.0
 VI_PRIOR_SEED = 2.0
 # A single word is enough when it is this frequent in Vietnamese and this rare in English.
 VI_STRONG_MIN_VI = 5.0
+VI_STRONG_MIN_VI_ACCENTED = 4.0
 VI_STRONG_MAX_EN = 2.0
 
 # Other Latin-script languages ---------------------------------------------------------------------
@@ -326,9 +327,14 @@ def _vi_strong(word: str, lex: Lexicon) -> bool:
     """A lower-case word so frequent in Vietnamese and so rare in English that it is a leftover on
     its own: these are spellings English does not have (uo, ie + ng/nh/c codas, ngh-, kh-)."""
     w = word.lower()
-    other = max(lex.langs.get(w, {}).values(), default=0.0) if not w.isascii() else 0.0
+    if w.isascii():
+        need, other = VI_STRONG_MIN_VI, 0.0
+    else:
+        # A spelling with Vietnamese tone marks that neither English nor the other languages
+        # use ("màng") needs less frequency to stand alone than a bare ASCII one.
+        need, other = VI_STRONG_MIN_VI_ACCENTED, max(lex.langs.get(w, {}).values(), default=0.0)
     return (
-        word.islower() and lex.vi.get(w, 0.0) >= VI_STRONG_MIN_VI
+        word.islower() and lex.vi.get(w, 0.0) >= need
         and max(lex.en.get(w, 0.0), other) <= VI_STRONG_MAX_EN and (w,) not in lex.loanwords
     )
 
