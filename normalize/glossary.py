@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from .errors import GlossaryError
 
@@ -57,8 +57,10 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One glossary line. A NamedTuple rather than a dataclass: immutable like one, and it
+    unpickles from the load cache several times faster (no per-field state restore)."""
+
     source: str
     target: str
     type: str
@@ -417,7 +419,7 @@ def _set_for(paths: tuple[Path, ...], digest: str) -> GlossarySet:
 def _file_digest(paths: tuple[Path, ...]) -> str:
     h = hashlib.sha256()
     # The record layout is part of the key: a cache pickled by another version is never loaded.
-    h.update(repr(Entry.__dataclass_fields__.keys()).encode())
+    h.update(repr(Entry._fields).encode())
     for p in paths:
         st = p.stat()
         h.update(f"{p.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
