@@ -180,9 +180,10 @@ def is_katakana(text: str) -> bool:
 
 
 # -- Han ---------------------------------------------------------------------------------------
-def han_name(text: str) -> str | None:
+def han_name(text: str, rare_surname: bool = False) -> str | None:
     """"习近平" -> "Xi Jinping": the surname table's reading, then the given name's. None unless
-    ``text`` is 2-4 Han characters starting with a surname and every character has a reading."""
+    ``text`` is 2-4 Han characters starting with a surname and every character has a reading;
+    with ``rare_surname``, three characters whose first is no known surname are read as well."""
     if not 2 <= len(text) <= 4:
         return None
     sur = tables.zh_surnames()
@@ -193,6 +194,9 @@ def han_name(text: str) -> str | None:
             given = text[n:]
             if all(c in readings for c in given):
                 return format_name(sur[s][0], [readings[c] for c in given])
+    if rare_surname and len(text) == 3 and all(c in readings for c in text):
+        # A surname outside the table (鹿 Lu, 慎 Shen): its ordinary reading.
+        return format_name(readings[text[0]], [readings[c] for c in text[1:]])
     return None
 
 

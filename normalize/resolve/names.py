@@ -160,7 +160,7 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
            + (f"; also {alts}" if alts else "") + ")")
     if ev.local == "zh" and ev.name_vi < 30:
         pass
-    elif lo < 0.8 or ev.zh < 0.5 or ev.vi >= 1.0:
+    elif lo < 0.5 or ev.zh < 0.5 or ev.vi >= 1.0:
         # Without a Chinese cue in the name's own clause, a sentence that also names Vietnam
         # ("X met the Chinese ambassador in Hanoi") does not say whose name X is.
         # Not enough to say the person is Chinese: offer the reading, but below any sane threshold.
@@ -188,11 +188,18 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
         sentence = nfc[sent_s:sent_e]
         if re.search("[\u3040-\u30ff]", sentence) or context.CUES["ja"].search(sentence):
             return []  # kanji names need Japanese readings, which we do not have
+        if not titled:
+            return []
         name = romanize.han_name(text)
-        if not name or not titled:
+        rare = False
+        if not name:
+            name, rare = romanize.han_name(text, rare_surname=True), True
+        if not name:
             return []
         ev = context.evidence(doc, s, e)
         conf = 0.85 if ev.zh >= 0.5 or ev.local == "zh" else 0.7
+        if rare:
+            conf -= 0.2
         if ev.local == "twhk" or (ev.twhk >= 1.0 and ev.local != "zh"):
             ctx.note(f, "Taiwan/Hong Kong/Macau context: the Mandarin pinyin is not how this person's name is written")
             return []
