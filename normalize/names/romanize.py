@@ -45,6 +45,18 @@ KOREAN_SURNAMES = {
 }
 
 
+# Given-name syllables as Korean public figures and the English-language press usually spell
+# them (older, McCune-Reischauer-derived habits without diacritics: Lee Jae-myung, Ban Ki-moon,
+# Han Duck-soo, Kim Keon-hee, Yoon Suk Yeol); other syllables fall back to Revised Romanization.
+KOREAN_GIVEN = {
+    "석": "suk", "명": "myung", "정": "jung", "성": "sung", "영": "young", "현": "hyun", "준": "joon",
+    "수": "soo", "희": "hee", "기": "ki", "규": "kyu", "경": "kyung", "덕": "duck", "훈": "hoon",
+    "문": "moon", "철": "chul", "우": "woo", "건": "keon", "의": "eui", "병": "byung", "광": "kwang",
+    "구": "koo", "주": "joo", "두": "doo", "부": "boo", "숙": "sook", "순": "soon", "중": "joong",
+    "근": "geun", "혁": "hyuk", "형": "hyung", "섭": "sub", "열": "yeol", "택": "taek", "국": "kook",
+}
+
+
 def hangul_syllable(ch: str) -> str | None:
     """Revised Romanization of one precomposed Hangul syllable, or None."""
     i = ord(ch) - _SBASE
@@ -56,15 +68,15 @@ def hangul_syllable(ch: str) -> str | None:
 
 
 def korean_name(text: str) -> str | None:
-    """"윤석열" -> "Yoon Seok-yeol": press surname, then the given name in Revised Romanization,
-    syllables joined by a hyphen (the convention of the Korean government's own English pages).
+    """"윤석열" -> "Yoon Suk-yeol": press surname, then the given name syllable by syllable in the
+    press spelling (KOREAN_GIVEN) or Revised Romanization, joined by a hyphen.
     None unless ``text`` is 2-4 Hangul syllables that start with a known surname."""
     if not 2 <= len(text) <= 4 or any(hangul_syllable(c) is None for c in text):
         return None
     for n in (2, 1):
         sur = text[:n]
         if sur in KOREAN_SURNAMES and 1 <= len(text) - n <= 2:
-            given = "-".join(hangul_syllable(c) for c in text[n:])
+            given = "-".join(KOREAN_GIVEN.get(c) or hangul_syllable(c) for c in text[n:])
             return f"{KOREAN_SURNAMES[sur]} {given[:1].upper()}{given[1:]}"
     return None
 
