@@ -191,12 +191,50 @@ def leaks(doc):
         yield start, end, lang, why
 
 
+def glossary_leaks(doc, glossary, skip=()):
+    """(start, end, language, why) of non-Latin runs whose glossary translation stands right beside
+    them ("Россия Russia", "美国 the United States"): an exonym is not a transliteration, so the
+    Unihan and transliteration tests miss these."""
+    nfc = doc.nfc
+    for start, end, script, lang in runs(nfc):
+        if (start, end) in skip or is_gloss(doc, start, end):
+            continue
+        targets = {e.target for e in glossary.get(nfc[start:end]) if e.target and not e.keep}
+        if not targets:
+            continue
+        line_end = nfc.find("\n", end)
+        after = nfc[end : len(nfc) if line_end == -1 else line_end].lstrip(" :\uff1a")
+        line_start = nfc.rfind("\n", 0, start) + 1
+        before = nfc[line_start:start].rstrip(" ")
+        for t in targets:
+            bare = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.IGNORECASE)
+            for form in {t, bare}:
+                near_after = after[: len(form)].lower() == form.lower() and not after[len(form) : len(form) + 1].isalpha()
+                near_before = before[-len(form) :].lower() == form.lower() and not before[-len(form) - 1 : -len(form)].isalpha()
+                if near_after or near_before:
+                    m = re.compile(r"\s*[:\uff1a]").match(nfc, end)
+                    yield start, (m.end() if m and near_after else end), lang, f"its glossary translation {t!r} stands beside it"
+                    break
+            else:
+                continue
+            break
+
+
 @rule("script-leak", stage="detect", order=90,
       description="a token in another script whose meaning the English beside it already carries (\"still真 real\", \"关键变更: Key Changes\"): removed")
 def detect_leaks(doc, ctx):
     if doc.nfc.isascii():
         return
-    for start, end, lang, why in leaks(doc):
+    found = list(leaks(doc))
+    for start, end, lang, why in found:
+        yield doc.finding(start, end, kind="script", rule="script-leak", language=lang,
+                          evidence=f"leaked source token: {why}")
+    if not _NONLATIN_RE.search(doc.nfc):
+        return
+    taken = {(s, e) for s, e, _, _ in found}
+    for start, end, lang, why in glossary_leaks(doc, ctx.glossary, skip=taken):
+        if any(s <= start < e for s, e in taken):
+            continue
         yield doc.finding(start, end, kind="script", rule="script-leak", language=lang,
                           evidence=f"leaked source token: {why}")
 
