@@ -159,8 +159,8 @@ def _weights(doc, s: int, e: int) -> tuple[dict[str, float], str, list[str]]:
 
 
 def evidence(doc, s: int, e: int, words: list[str] | None = None, pinyin_names: int = 0) -> Evidence:
-    """Evidence about the name at NFC [s, e); ``pinyin_names`` counts other Chinese names in pinyin
-    already in the document (a document about Chinese officials)."""
+    """Evidence about the name at NFC [s, e); ``pinyin_names`` counts other Chinese people the
+    document names (a document about Chinese officials)."""
     w, local, found = _weights(doc, s, e)
     w["zh"] += min(pinyin_names, 3) * 0.3
     return Evidence(w["zh"], w["vi"], w["twhk"], w["ja"], w["ko"], local, tuple(found[:12]),

@@ -78,6 +78,35 @@ def pinyin_names(doc, ctx) -> set[str]:
     return found
 
 
+def known_chinese_people(doc, ctx) -> int:
+    """How many Chinese people of the glossary the document names, in any form it knows.
+
+    A person counts whether written in a form the glossary will replace ("Hà Lập Phong",
+    "何立峰") or already as its pinyin target ("He Lifeng"), so the count, and with it the
+    Chinese evidence, is the same before and after cleaning (cleaning twice changes nothing).
+    Names this rule rebuilds itself are not counted, for the same reason.
+    """
+    cache = ctx.per_doc.setdefault("names", {})
+    if "people" in cache:
+        return cache["people"]
+    glossary = ctx.glossary
+    targets = ctx.cache.get("names.zh-targets")
+    if targets is None or targets[0] is not glossary:
+        people = {e.target for e in glossary.entries
+                  if e.type == "person" and e.han and e.romanization == "pinyin" and not e.keep}
+        targets = ctx.cache["names.zh-targets"] = (glossary, frozenset(people))
+    found = set(pinyin_names(doc, ctx)) & targets[1]
+    if targets[1]:
+        from ..detect.glossary_scan import accepted_matches
+
+        for _, hits in accepted_matches(doc, ctx):
+            e = hits[0][0].entry
+            if e.target in targets[1]:
+                found.add(e.target)
+    cache["people"] = len(found)
+    return len(found)
+
+
 def _nfc_span(doc, f: Finding) -> tuple[int, int]:
     return doc.nfc_offset(f.start), doc.nfc_offset(f.end) if f.end < len(doc.text) else len(doc.nfc)
 
@@ -124,10 +153,9 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return []
     known = pinyin_names(doc, ctx)
-    # Other pinyin names in the document are not counted as a Chinese cue: this rule and the
-    # glossary write such names, so a second pass would see more cues than the first (cleaning
-    # twice must change nothing). They still serve for consistency below.
-    ev = context.evidence(doc, s, e, words)
+    # Other Chinese people in the document count as a Chinese cue only when the glossary knows
+    # them (see known_chinese_people: the count must not change between passes).
+    ev = context.evidence(doc, s, e, words, pinyin_names=known_chinese_people(doc, ctx))
     before, after = doc.nfc[max(0, s - 30):s], doc.nfc[e:e + 30]
     place = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after)) and not name_context(doc.nfc, s, e)
     in_name_position = name_context(doc.nfc, s, e)
