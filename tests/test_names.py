@@ -288,3 +288,21 @@ def test_case_files_for_names_exist():
     for p in files:
         for line in p.read_text(encoding="utf-8").splitlines():
             json.loads(line)
+
+
+# -- real MT output (../shared/corpora, read in place) ---------------------------------------------
+def test_real_corpus_names_kept_where_the_reference_keeps_them(shared, cleaner):
+    """On real MT lines, a name the human reference keeps verbatim is never rewritten by these rules,
+    and the Cyrillic surname beside a Latin given name is romanized."""
+    path = shared / "corpora" / "nmt-leftovers.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 100
+    romanized = 0
+    for row in rows:
+        res = cleaner.clean_and_explain(row["hyp"])
+        for e in res.edits:
+            if e.rule != "names":
+                continue
+            assert e.old not in (row.get("ref") or ""), (row["id"], e)
+            romanized += row["id"].startswith(("ruen", "uken"))
+    assert romanized >= 1
