@@ -209,6 +209,20 @@ def test_batches_per_document_and_caches_across_documents(tiny):
 
 
 @pytest.mark.model
+def test_prefetch_batches_across_files(tiny):
+    from normalize.resolve.model import prefetch
+
+    cleaner = Cleaner(Config(model=tiny["good"]))
+    docs = ["prices rose in đậu nành, analysts said.", GOOD_SENTENCE, "news about người nông dân this week."]
+    prefetch(cleaner, docs)
+    tr = next(iter(cleaner.context.cache["model"].translators.values()))
+    assert (tr.stats.calls, tr.stats.requests) == (1, 3)  # three files, one generate() call
+    outs = [cleaner.clean(d) for d in docs]
+    assert outs[1] == "officials met with promotion platform again."
+    assert (tr.stats.calls, tr.stats.requests) == (1, 3)  # cleaning used the verdicts
+
+
+@pytest.mark.model
 def test_broken_model_is_reported_not_raised(tiny, tmp_path):
     broken = tmp_path / "vi-en"
     shutil.copytree(tiny["good"], broken)

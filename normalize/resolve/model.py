@@ -49,6 +49,8 @@ class _State:
     translators: dict = field(default_factory=dict)
     broken: dict = field(default_factory=dict)
     verdicts: dict = field(default_factory=dict)
+    #: While :func:`prefetch` runs its first pass: requests collected per (model, language).
+    collecting: dict | None = None
 
 
 def _state(ctx) -> _State:
@@ -91,6 +93,46 @@ def judge(window, output) -> Verdict:
     return Verdict(output.text, replacement=text, confidence=confidence)
 
 
+def _translate(ctx, info, lang: str, windows) -> bool:
+    """Translate and judge the windows not judged yet; False when the model is unusable."""
+    st = _state(ctx)
+    todo = list(dict.fromkeys(w for w in windows if (info.path, w.key) not in st.verdicts))
+    if not todo:
+        return True
+    try:
+        outputs = translator_for(ctx, info).translate([w.text for w in todo], lang)
+    except ModelError as exc:
+        st.broken[info.path] = f"model {info.id} unusable: {exc}"
+        return False
+    if len(st.verdicts) > _CACHE_MAX:
+        st.verdicts.clear()
+    for w, o in zip(todo, outputs):
+        st.verdicts[(info.path, w.key)] = judge(w, o)
+    return True
+
+
+def prefetch(cleaner, texts) -> None:
+    """Batch the model work of many documents (files) before cleaning them one by one.
+
+    Runs the pipeline once over ``texts`` with the model resolver only collecting its requests,
+    translates them in full batches per (model, language), and leaves the verdicts in the
+    Cleaner's cache: the real ``clean_and_explain`` calls that follow make no model call. The
+    pipeline up to the resolver costs milliseconds per document; a generate() call costs far more,
+    and fewer, fuller batches amortise it (benchmarks/bench_model.py).
+    """
+    ctx = cleaner.context
+    st = _state(ctx)
+    st.collecting = {}
+    try:
+        for text in texts:
+            cleaner.clean_and_explain(text)
+        pending, st.collecting = st.collecting, None
+    finally:
+        st.collecting = None
+    for (info, lang), windows in pending.items():
+        _translate(ctx, info, lang, list(windows))
+
+
 @rule(
     "model",
     stage="resolve",
@@ -119,22 +161,16 @@ def resolve_model(findings, doc, ctx):
             continue
         groups.setdefault((info, primary(f.language)), []).append((f, window_for(doc, f.start, f.end)))
 
+    if st.collecting is not None:
+        for (info, lang), items in groups.items():
+            st.collecting.setdefault((info, lang), {}).update(dict.fromkeys(w for _, w in items))
+        return {}
     out: dict[Finding, list[Candidate]] = {}
     for (info, lang), items in groups.items():
-        todo = list(dict.fromkeys(w for _, w in items if (info.path, w.key) not in st.verdicts))
-        if todo:
-            tr = translator_for(ctx, info)
-            try:
-                outputs = tr.translate([w.text for w in todo], lang)
-            except ModelError as exc:
-                st.broken[info.path] = f"model {info.id} unusable: {exc}"
-                for f, _ in items:
-                    _note(ctx, f, st.broken[info.path])
-                continue
-            if len(st.verdicts) > _CACHE_MAX:
-                st.verdicts.clear()
-            for w, o in zip(todo, outputs):
-                st.verdicts[(info.path, w.key)] = judge(w, o)
+        if not _translate(ctx, info, lang, [w for _, w in items]):
+            for f, _ in items:
+                _note(ctx, f, st.broken[info.path])
+            continue
         for f, w in items:
             v = st.verdicts[(info.path, w.key)]
             if v.rejected:

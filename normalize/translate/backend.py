@@ -141,9 +141,11 @@ class Translator:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         t0 = time.perf_counter()
         extra = self._language_kwargs(language)
+        # Inputs and outputs beyond the learnt positions crash the embedding lookup (OPUS-MT: 512).
+        limit = min(512, int(getattr(model.config, "max_position_embeddings", 512) or 512))
         for b in range(0, len(order), self.batch_size):
             idx = order[b : b + self.batch_size]
-            enc = tok([texts[i] for i in idx], return_tensors="pt", padding=True, truncation=True, max_length=512)
+            enc = tok([texts[i] for i in idx], return_tensors="pt", padding=True, truncation=True, max_length=limit)
             enc = {k: v.to(self.device) for k, v in enc.items()}
             n_in = int(enc["attention_mask"].sum())
             width = enc["input_ids"].shape[1]
@@ -152,7 +154,7 @@ class Translator:
                 gen = model.generate(
                     **enc,
                     num_beams=beams,
-                    max_new_tokens=min(MAX_NEW_CAP, width * MAX_NEW_PER_INPUT + MAX_NEW_EXTRA),
+                    max_new_tokens=min(MAX_NEW_CAP, limit - 1, width * MAX_NEW_PER_INPUT + MAX_NEW_EXTRA),
                     max_length=None,
                     output_scores=True,
                     return_dict_in_generate=True,
