@@ -125,7 +125,7 @@ def test_negative_corpus_no_findings():
 @pytest.mark.parametrize(
     "path,first",
     [
-        ("latin-lexicon.tsv", "# normalize-data: latin-lexicon 1"),
+        ("latin-lexicon.tsv", "# normalize-data: latin-lexicon 2"),
         ("latin-loanwords.tsv", "# normalize-data: latin-loanwords 1"),
         ("han-glosses.tsv", "# normalize-data: han-glosses 1"),
         ("pinyin-syllables.txt", "# normalize-data: pinyin-syllables 1"),

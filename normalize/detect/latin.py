@@ -38,7 +38,7 @@ from .common import is_vi_syllable
 _DATA = Path(__file__).resolve().parent.parent / "data"
 _LEXICON = _DATA / "latin-lexicon.tsv"
 _LOANWORDS = _DATA / "latin-loanwords.tsv"
-_FORMAT = "# normalize-data: latin-lexicon 1"
+_FORMAT = "# normalize-data: latin-lexicon 2"
 
 # A word of Latin letters (ASCII and the Latin-1/Extended blocks), apostrophes inside words kept
 # ("l'on", "d'état"). Digits and underscores end a word: identifiers are not prose.
@@ -91,11 +91,43 @@ _QUOTES_OPEN = "\"'\u201c\u2018\u00ab\u2039*_"
 _QUOTES_CLOSE = "\"'\u201d\u2019\u00bb\u203a*_"
 
 
+class _Langs:
+    """word -> {language: Zipf} for the other languages, parsed on first use of each word (most
+    words of the table are never looked at in a given run)."""
+
+    __slots__ = ("_raw", "_parsed")
+
+    def __init__(self, raw: dict[str, str]):
+        self._raw = raw
+        self._parsed: dict[str, dict[str, float]] = {}
+
+    def get(self, word: str, default=None):
+        d = self._parsed.get(word)
+        if d is not None:
+            return d
+        raw = self._raw.get(word)
+        if raw is None:
+            return default
+        d = {}
+        for pair in raw.split(","):
+            lang, z = pair.split(":")
+            lang = _FAMILY.get(lang, lang)
+            d[lang] = max(d.get(lang, 0.0), float(z))
+        self._parsed[word] = d
+        return d
+
+    def __getitem__(self, word: str) -> dict[str, float]:
+        d = self.get(word)
+        if d is None:
+            raise KeyError(word)
+        return d
+
+
 @dataclass(frozen=True)
 class Lexicon:
     en: dict[str, float]
     vi: dict[str, float]
-    langs: dict[str, dict[str, float]]
+    langs: _Langs
     vi_seeds: frozenset[str]
     foreign_seeds: frozenset[str]
     vi_seeds_b: frozenset[bytes]  # the same, UTF-8 encoded, for the first pass
@@ -109,7 +141,8 @@ def lexicon() -> Lexicon:
     """Load the generated lexicon and the hand-kept loanword list (once per process)."""
     en: dict[str, float] = {}
     vi: dict[str, float] = {}
-    langs: dict[str, dict[str, float]] = {}
+    best: dict[str, float] = {}
+    raw: dict[str, str] = {}
     try:
         fh = open(_LEXICON, encoding="utf-8")
     except FileNotFoundError:
@@ -119,31 +152,25 @@ def lexicon() -> Lexicon:
         if first != _FORMAT:
             raise NormalizeError(f"{_LEXICON}:1: expected {_FORMAT!r}, found {first!r}")
         for line in fh:
-            if line.startswith("#") or line.startswith("word\t"):
+            if line[0] == "#" or line.startswith("word\t"):
                 continue
-            word, e, v, ls = line.rstrip("\n").split("\t")
+            word, e, v, b, ls = line.rstrip("\n").split("\t")
             en[word] = float(e)
             if v != "0.0":
                 vi[word] = float(v)
             if ls:
-                d: dict[str, float] = {}
-                for pair in ls.split(","):
-                    lang, z = pair.split(":")
-                    lang = _FAMILY.get(lang, lang)
-                    d[lang] = max(d.get(lang, 0.0), float(z))
-                langs[word] = d
+                best[word] = float(b)
+                raw[word] = ls
     # For a spelling with shared diacritics the other languages count as English does.
     vi_seeds = frozenset(
         w for w, z in vi.items()
-        if z >= VI_SEED_MIN_VI and en.get(w, 0.0) <= VI_SEED_MAX_EN
-        and z - max(en.get(w, 0.0), max(langs.get(w, {}).values(), default=0.0) if not w.isascii() else 0.0) >= VI_SEED_MARGIN
+        if z >= VI_SEED_MIN_VI and en[w] <= VI_SEED_MAX_EN
+        and z - max(en[w], best.get(w, 0.0) if not w.isascii() else 0.0) >= VI_SEED_MARGIN
     )
-    foreign_seeds = frozenset(
-        w for w, d in langs.items() if max(d.values()) - en.get(w, 0.0) >= FOREIGN_SEED_MARGIN
-    )
+    foreign_seeds = frozenset(w for w, b in best.items() if b - en[w] >= FOREIGN_SEED_MARGIN)
     loans = _load_loanwords()
     return Lexicon(
-        en, vi, langs, vi_seeds, foreign_seeds,
+        en, vi, _Langs(raw), vi_seeds, foreign_seeds,
         frozenset(w.encode("utf-8") for w in vi_seeds), frozenset(w.encode("utf-8") for w in foreign_seeds),
         loans, max((len(t) for t in loans), default=0),
     )
