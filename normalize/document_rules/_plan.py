@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from ._patterns import Pattern, patterns_for
 from .inline import LINE_RULES, preview
 
-# Near-exact comparison key of a line: the same paragraph counts as repeated when it differs only
-# in case, spacing, quote style or dash style (copies of a page scraped twice differ in exactly
-# these ways).
+# Near-exact comparison of lines: the same paragraph counts as repeated when it differs only in
+# case, spacing or punctuation (quote and dash style, a lost full stop): copies of a page scraped
+# twice differ in exactly these ways.
 _QUOTES = str.maketrans(
     {
         "\N{LEFT DOUBLE QUOTATION MARK}": '"',
@@ -78,6 +78,9 @@ class Line:
     key: str
     #: The line as the inline rules will leave it (what lengths and word counts are taken of).
     view: str = ""
+    #: What copies are compared by: the words of ``key`` (a copy that differs only in punctuation
+    #: is still a copy); empty for a line without words (a separator), which matches nothing.
+    match: str = ""
     owner: str = ""  # rule removing the whole line, "" = stays
     reason: str = ""
     source: str = ""
@@ -164,26 +167,32 @@ def _title_like(line: Line) -> bool:
 
 
 def _runs(content: list[Line]) -> list[tuple[int, int, int]]:
-    """Maximal runs (i, j, length) with content[i+t].key == content[j+t].key, i + length <= j."""
+    """Maximal runs (i, j, length) with content[i+t].match == content[j+t].match, i + length <= j."""
     positions: dict[str, list[int]] = {}
     for k, ln in enumerate(content):
-        positions.setdefault(ln.key, []).append(k)
+        if ln.match:
+            positions.setdefault(ln.match, []).append(k)
     runs = []
     n = len(content)
 
     # A line that recurs very often (a separator, a share bar, a page printed many times) is
     # compared with its last few occurrences only: that keeps the search near-linear.
     def partners(j: int) -> list[int]:
-        earlier = positions[content[j].key]
+        earlier = positions.get(content[j].match, [])
         stop = bisect_left(earlier, j)
         return earlier[max(0, stop - MAX_PARTNERS) : stop]
 
     for j in range(n):
         for i in partners(j):
-            if i > 0 and content[i - 1].key == content[j - 1].key and (i - 1) in partners(j - 1):
+            if i > 0 and content[i - 1].match == content[j - 1].match and (i - 1) in partners(j - 1):
                 continue  # inside a run counted from its start
             length = 0
-            while j + length < n and i + length < j and content[i + length].key == content[j + length].key:
+            while (
+                j + length < n
+                and i + length < j
+                and content[i + length].match
+                and content[i + length].match == content[j + length].match
+            ):
                 length += 1
             runs.append((i, j, length))
     runs.sort(key=lambda r: (-sum(len(content[r[0] + t].view) for t in range(r[2])), r[1]))
@@ -213,6 +222,7 @@ def build(doc, ctx) -> Plan:
         if ln.key:
             ln.view = preview(ln.text, inline_on, fix_cache)
             ln.key = line_key(ln.view)
+            ln.match = " ".join(_WORD.findall(ln.key))
     fenced = False
     for k, ln in enumerate(lines):
         if ln.text.lstrip().startswith("```"):
@@ -234,11 +244,11 @@ def build(doc, ctx) -> Plan:
     pats = patterns_for(ctx) if on["boilerplate"] else ()
     # Unique content is never removed: a line goes as a copy only while another line with the
     # same key stays (a page printed three times keeps one copy, whatever the order of claims).
-    left = Counter(ln.key for ln in content)
+    left = Counter(ln.match for ln in content)
 
     def claim_copy(ln: Line, owner: str, reason: str, confidence: float) -> None:
-        if not ln.owner and left[ln.key] > 1:
-            left[ln.key] -= 1
+        if not ln.owner and left[ln.match] > 1:
+            left[ln.match] -= 1
             _claim(ln, owner, reason, f"rule:{owner}", confidence)
 
     primary = None  # the largest repeated run and the title above its second copy, if any
@@ -308,13 +318,13 @@ def build(doc, ctx) -> Plan:
             top = content[first]
             # A repeat counts only standing alone: one followed by the second line again starts
             # a copy of the body, which is duplicate-body's to judge.
-            second = content[first + 1].key if len(content) > first + 1 else None
+            second = content[first + 1].match if len(content) > first + 1 else None
             repeats = [
                 ln
                 for k, ln in enumerate(content[first + 1 :], first + 1)
-                if ln.key == top.key
+                if ln.match == top.match
                 and not ln.owner
-                and not (k + 1 < len(content) and content[k + 1].key == second)
+                and not (k + 1 < len(content) and content[k + 1].match == second)
             ]
             for ln in repeats:
                 _claim(
@@ -326,7 +336,7 @@ def build(doc, ctx) -> Plan:
                 )
             # With keep_title off, a title that recurs anywhere (also inside a removed copy of the
             # body) is not kept at the top either.
-            if not keep_title and any(ln.key == top.key for ln in content[first + 1 :]):
+            if not keep_title and any(ln.match == top.match for ln in content[first + 1 :]):
                 _claim(
                     top,
                     "repeated-title",
@@ -348,6 +358,7 @@ def build(doc, ctx) -> Plan:
                     b.words >= ADJACENT_MIN_WORDS
                     and len(b.view.strip()) >= ADJACENT_MIN_CHARS
                     and not b.text[:1].isspace()
+                    and a.key == b.key  # a short line must repeat exactly, punctuation included
                 )
                 if big or (adjacent and small_ok):
                     claim_copy(

@@ -81,7 +81,7 @@ def _pair(text: str, o: int, c: int, inner_rules: tuple[str, ...]) -> list[Fix]:
         return [(o, c + 1, core,
                  f"unwrapped {text[o:c + 1]!r}: a bracket opening on {core.split()[0]!r} continues the "
                  "sentence, it is not an aside (MT moved the bracket)", 0.85)]
-    if (padded_left or padded_right) and any(ch.isalpha() for ch in core):
+    if (padded_left or padded_right) and re.search(r"[^\W\d_]{2}", core):  # "(N, )" is notation
         return [(o, c + 1, text[o] + core + text[c], f"removed the spaces inside {text[o:c + 1]!r}", 0.8)]
     return []
 
@@ -209,15 +209,15 @@ def _glued_repeats(text: str) -> list[tuple[int, int]]:
 # Words that are never correctly doubled. "that that", "had had", "her her" and "is is" can be
 # correct English, so they are not here.
 _NEVER_DOUBLED = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "from", "by", "at", "its", "their"}
-# "X and X" after a determiner is a repeated noun ("the parade and parade"); these words make
-# idioms ("the more and more") and stay.
+# "X and X" is a repeated noun ("the parade and parade": MT rendered two source words for one
+# event as the same English word), except in these idioms and in comparatives and plurals
+# ("bigger and bigger", "years and years").
 _X_AND_X_OK = {"more", "less", "again", "over", "on", "round", "through", "by", "up", "down", "out", "back",
-               "forth", "one", "two"}
+               "forth", "one", "two", "ever", "time", "neck", "so", "such", "worse", "far", "off", "well"}
 # Words of phrases people repeat for emphasis ("thank you thank you", "yes please yes please").
 _EMPHATIC = {"thank", "thanks", "you", "please", "yes", "yeah", "sorry", "hello", "goodbye", "bye", "come",
              "hurry", "faster", "help", "stop", "wait", "never", "again", "well", "okay"}
 _TOKEN = re.compile(r"\w+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\w+)*")
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "your", "my"}
 
 
 def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
@@ -236,12 +236,18 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
             if not all(only_space(toks[t][1], toks[t + 1][0]) for t in range(k, k + 2 * size - 1)):
                 continue
             phrase = low[k : k + size]
-            if size == 1 and phrase[0] not in _NEVER_DOUBLED:
-                continue  # "very very", "bye bye", "had had"
+            if not all(w.isalpha() for w in phrase):
+                continue  # labels and diagrams: "E0E1 E2E3 E0E1 E2E3"
+            if size == 1 and (phrase[0] not in _NEVER_DOUBLED or not toks[k + 1][2].islower()):
+                continue  # "very very", "bye bye", "had had"; "A A A C" is a diagram
             if size > 1 and len(set(phrase)) == 1:
                 continue  # "ha ha ha ha"
-            if size > 1 and sum(len(w) for w in phrase) < 8:
-                continue  # too short to be sure ("go on go on")
+            if size > 1 and sum(len(w) for w in phrase) < (10 if size == 2 else 8):
+                continue  # too short to be sure ("go on go on", "no way no way")
+            if size == 2 and phrase[0] in ("of", "and", "or"):
+                continue  # "a list of tuples of tuples", "and Johnson and Johnson agreed"
+            if any(len(w) == 1 and w not in ("a", "i") for w in phrase):
+                continue  # a formula: "chunk length x chunk length"
             if size > 1 and all(w in _EMPHATIC or len(w) <= 3 for w in phrase):
                 continue  # "thank you thank you", "come on come on": said twice on purpose
             if size > 1 and [t[2] for t in toks[k : k + size]] != [t[2] for t in toks[k + size : k + 2 * size]]:
@@ -255,14 +261,18 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
         return None
 
     def x_and_x_at(k: int) -> bool:
-        """'the parade and parade': a determiner, a word, 'and', the same word."""
+        """'the parade and parade': a word, then a word, 'and', the same word."""
+        x = low[k + 1] if k + 3 < n else ""
         return (
             k + 3 < n
-            and low[k] in _DETERMINERS
+            and low[k] not in ("and", "or")
             and low[k + 2] == "and"
-            and low[k + 1] == low[k + 3]
-            and low[k + 1] not in _X_AND_X_OK
-            and not low[k + 1].endswith("er")
+            and x == low[k + 3]
+            and len(x) >= 3
+            and x.isalpha()
+            and toks[k + 1][2] == x == toks[k + 3][2]  # lower case: "Johnson and Johnson" is a name
+            and x not in _X_AND_X_OK
+            and not x.endswith(("er", "s"))  # "bigger and bigger", "years and years"
             and all(only_space(toks[t][1], toks[t + 1][0]) for t in range(k, k + 3))
         )
 
@@ -314,6 +324,8 @@ _ITEM_SPLIT = re.compile(r",\s+")
 def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
     """A comma list whose items start over: "China, Japan, Korea, China, Japan, Korea"."""
     out = []
+    if _CODE.search(text) or "[" in text:
+        return []  # data and code: "[1, 3], [1, 3]"
     for sent in re.finditer(r"[^.!?;:]+", text):
         parts = []
         pos = sent.start()
@@ -335,6 +347,8 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
                     continue
                 if size < 3 and all(len(it.split()) < 2 for it in items[k + size : k + 2 * size]):
                     continue  # "left, right, left, right" is a chant
+                if not all(any(ch.isalpha() for ch in it) for it in items[k + size : k + 2 * size]):
+                    continue  # numbers: "[1, 3, 9], [1, 3, 9]" is data
                 s = parts[k + size - 1][1]
                 e = parts[k + 2 * size - 1][1]
                 if text[s:e].rstrip() != text[s:e]:
