@@ -131,9 +131,10 @@ _ACRONYM_GLUE = re.compile(r"(?<![\w])([A-Z]{2,8})(?=(?:Mr|Mrs|Ms|Dr|Prof)\.\s|(
 _DATE_GLUE = re.compile(r"(?<=[^\W\d_])(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b)")
 # Missing space after a full stop before a common sentence opener: "said.The minister".
 # Domain names and code ("gate.io", "Node.js") have lower case after the dot.
+# A credit in brackets glued to the sentence after it ("(AFP)The minister") is the same defect.
 _STOP_GLUE = re.compile(
-    r"(?:(?<=\s)|^)[a-z]{3,}[.!?](?=(?:The|This|That|These|He|She|It|They|We|In|On|At|According|However|"
-    r"Meanwhile|Mr|Mrs|Ms|Dr|But|After|Before|When|While)\b)"
+    r"(?:(?:(?<=\s)|^)[a-z]{3,}[.!?]|(?<=\w)\))(?=(?:The|This|That|These|He|She|It|They|We|In|On|At|According|"
+    r"However|Meanwhile|Mr|Mrs|Ms|Dr|But|After|Before|When|While)\b)"
 )
 
 
