@@ -278,6 +278,19 @@ def lower(text: str) -> str:
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]+")
 
 
+@lru_cache(maxsize=1)
+def han_t2s() -> dict[int, str]:
+    """Traditional -> simplified Han, one to one (normalize/data/han-t2s.tsv, from Unihan)."""
+    table: dict[int, str] = {}
+    path = Path(__file__).resolve().parent / "data" / "han-t2s.tsv"
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line[0] != "#":
+                t, s = line.rstrip("\n").split("\t")
+                table[ord(t)] = s
+    return table
+
+
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
     return (
@@ -315,9 +328,10 @@ class GlossarySet:
         self.entries: tuple[Entry, ...] = tuple(by_key.values())
         self._exact: dict[str, list[tuple[Entry, str, bool]]] = {}
         self._folded: dict[str, list[tuple[Entry, str, bool]]] = {}
+        t2s = han_t2s()
         for e in self.entries:
             for form, is_alias in e.forms():
-                self._exact.setdefault(lower(form), []).append((e, form, is_alias))
+                self._exact.setdefault(lower(form).translate(t2s), []).append((e, form, is_alias))
                 f = fold(form)
                 # Folded single words collide with English ("My", "Ha", "Long"): a folded form
                 # must keep at least two words to be matched without its diacritics.
@@ -393,9 +407,11 @@ class GlossarySet:
                     windows[-1][1] = max(windows[-1][1], we)
                 else:
                     windows.append([ws, we])
+            # Traditional Han is matched through the simplified keys, character for character.
+            low_s = low.translate(han_t2s())
             for ws, we in windows:
-                for end_idx, key in other_auto.iter(low, ws, we):
-                    self._emit(nfc, low, end_idx - len(key) + 1, end_idx + 1, key, out)
+                for end_idx, key in other_auto.iter(low_s, ws, we):
+                    self._emit(nfc, low_s, end_idx - len(key) + 1, end_idx + 1, key, out)
         return out
 
     def lookup(self, text: str) -> list[Match]:
@@ -404,7 +420,7 @@ class GlossarySet:
 
     def get(self, form: str) -> list[Entry]:
         """Entries whose written form equals ``form`` exactly (case-insensitive), then folded."""
-        hits = self._exact.get(lower(unicodedata.normalize("NFC", form)))
+        hits = self._exact.get(lower(unicodedata.normalize("NFC", form)).translate(han_t2s()))
         if hits:
             return [e for e, _, _ in hits]
         return [e for e, _, _ in self._folded.get(fold(unicodedata.normalize("NFC", form)), [])]

@@ -175,8 +175,9 @@ def east_asian(errors: list[str]) -> tuple[list[dict], list[dict]]:
         flags = _flags(r["flags"])
         if not flags:
             errors.append(f"{han}: a non-Chinese name needs a romanization flag")
+        native = [r["native"]] if r.get("native") else []
         rows.append(
-            row(vi, r["english"], "person", variants, requires if len(vi.split()) <= 2 else (),
+            row(vi, r["english"], "person", variants + native, requires if len(vi.split()) <= 2 else (),
                 han=han, flags=flags, note=f"{r['role']} (public office-holder lists)")
         )
         family = r["family"]
