@@ -218,9 +218,12 @@ def build(doc, ctx) -> Plan:
     # once its doubled word or stray bracket is gone is judged now, not in a second run.
     inline_on = frozenset(name for name, _ in LINE_RULES if cfg.rule_on(name, True))
     fix_cache: dict = {}
+    # ... and without boilerplate glued to their end ("... term. View Original").
+    tails = [p for p in patterns_for(ctx) if p.scope == "tail"] if on["boilerplate"] else []
     for ln in lines:
         if ln.key:
-            ln.view = preview(ln.text, inline_on, fix_cache)
+            body = ln.text[: _tail_cut(ln.text, tails)[0]] if tails else ln.text
+            ln.view = preview(body, inline_on, fix_cache)
             ln.key = line_key(ln.view)
             ln.match = " ".join(_WORD.findall(ln.key))
     fenced = False
