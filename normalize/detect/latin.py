@@ -69,6 +69,9 @@ VI_LOWER_MIN = 2.0
 VI_PRIOR_SEED = 2.0
 # A single word is enough when it is this frequent in Vietnamese and this rare in English.
 VI_STRONG_MIN_VI = 5.0
+# A lower-case word this much more Vietnamese than English, before a name of two or more
+# Vietnamese syllables, is the common noun of that name ("xa Tan Phu").
+VI_BEFORE_NAME_MIN = 2.5
 VI_STRONG_MIN_VI_ACCENTED = 4.0
 VI_STRONG_MAX_EN = 2.0
 
@@ -76,6 +79,9 @@ VI_STRONG_MAX_EN = 2.0
 FOREIGN_SEED_MARGIN = 2.0
 FOREIGN_GROW_MARGIN = 1.0
 FOREIGN_RUN_MIN = 4.5
+# A capitalised sentence opener this much more frequent in the language than in English counts as
+# a word of the phrase even when only particles follow it.
+FOREIGN_OPENER_MARGIN = 3.0
 # A word shared with English may sit inside a run ("menurut data terbaru") down to this margin.
 FOREIGN_BRIDGE_MARGIN = -1.0
 # Languages judged together: a Malay and an Indonesian word make one Malay/Indonesian run.
@@ -350,6 +356,23 @@ def _free_standing(nfc: str, start: int, end: int) -> bool:
     return before not in "-.'\u2019" and after not in "-'\u2019"
 
 
+def _before_vi_name(nfc: str, toks, scores, i: int) -> bool:
+    """A lower-case word clearly more Vietnamese than English right before a capitalised name of
+    Vietnamese syllables ("xa Tan Phu", "tinh Quang Ninh"): Vietnamese puts the common noun of a
+    place or title in lower case before the name, English does not."""
+    word = toks[i][2]
+    if not word.islower() or scores[i] is None or scores[i] < VI_BEFORE_NAME_MIN:
+        return False
+    if i > 0 and _joined(nfc, toks[i - 1][1], toks[i][0]) and toks[i - 1][2][0].isupper():
+        return False  # inside a capitalised run: a particle of a name
+    names = 0
+    k = i + 1
+    while k < len(toks) and _joined(nfc, toks[k - 1][1], toks[k][0]) and toks[k][2][0].isupper() and scores[k] is not None:
+        names += 1
+        k += 1
+    return names >= 2
+
+
 def _vi_strong(word: str, lex: Lexicon) -> bool:
     """A lower-case word so frequent in Vietnamese and so rare in English that it is a leftover on
     its own: these are spellings English does not have (uo, ie + ng/nh/c codas, ngh-, kh-)."""
@@ -416,6 +439,8 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
                 lower = sum(sc for t, sc in zip(toks[i:j], scores[i:j]) if t[2].islower())
                 if j - i == 1 and _vi_strong(toks[i][2], lex) and _free_standing(nfc, toks[i][0], toks[i][1]):
                     pass  # one word no English text uses ("khong", "nguoi", "duoc")
+                elif j - i == 1 and _before_vi_name(nfc, toks, scores, i):
+                    pass  # "xa Tan Phu", "tinh Quang Ninh": a lower-case word naming what follows
                 elif j - i < 2 or total < VI_RUN_MIN or lower < VI_LOWER_MIN:
                     continue
                 if j - i > 1 and len({t[2].lower() for t in toks[i:j]}) < 2:
@@ -573,6 +598,10 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None):
                 w for w in words
                 if (not w[0].isupper() and len(w) > _PARTICLE_MAX_LEN)
                 or (lang == "de" and opens and w[0].isupper() and ev_of(w.lower(), lang, lex) >= FOREIGN_SEED_MARGIN)
+                # A sentence opener far more frequent in the language than in English is a word
+                # of it ("Ayon kay Senador ...", 'according to'), not the start of a name
+                # ("Centro de Referencia": centro is common enough in English names).
+                or (opens and w is words[0] and ev_of(w.lower(), lang, lex) >= FOREIGN_OPENER_MARGIN)
             ]
             if not content and any(w[0].isupper() for w in words):
                 continue
