@@ -107,10 +107,8 @@ def _stray_open(text: str, o: int) -> list[Fix]:
     e = o + 1
     while e < len(text) and text[e] == " ":
         e += 1
-    if o > 0 and text[o - 1] == " " and e == len(text):
-        o -= 1
     # "Nour( and" must not become "Nourand": keep one space between the words.
-    new = " " if o > 0 and not text[o - 1].isspace() and e < len(text) else ""
+    new = " " if o > 0 and not text[o - 1].isspace() else ""
     return [(o, e, new, "removed an opening bracket that is never closed on its line", 0.8)]
 
 
