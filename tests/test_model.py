@@ -233,6 +233,32 @@ def test_broken_model_is_reported_not_raised(tiny, tmp_path):
 
 
 @pytest.mark.model
+def test_beam_search_scores_like_greedy(tiny):
+    from normalize.translate import Translator
+
+    info = read_info(tiny["good"], explicit=True)
+    greedy, beam = Translator(info, num_beams=1), Translator(info, num_beams=3)
+    (g,), (b,) = greedy.translate([GOOD_SENTENCE], "vi"), beam.translate([GOOD_SENTENCE], "vi")
+    assert g.text == b.text == "officials met with promotion platform again."
+    assert len(b.logprobs) == len(b.ends) and b.ends[-1] == len(b.text)
+    assert 0.5 < b.prob() <= 1.0 and abs(b.prob() - g.prob()) < 0.05
+
+
+@pytest.mark.model
+def test_language_code_models_run(tiny, tmp_path):
+    # M2M100/NLLB: routed to for any detected language, source set on the tokenizer, English forced.
+    from tiny_model import build_random_m2m100
+
+    build_random_m2m100(tmp_path / "m2m100_tiny")
+    (info,) = discover(None, tmp_path)
+    assert (info.family, info.codes, info.sources) == ("m2m100", "m2m100", None)
+    r = Cleaner(Config(models_dir=tmp_path)).clean_and_explain("prices rose in đậu nành, analysts said.")
+    assert r.output == r.input  # an untrained model's answer never passes the guards
+    assert "model m2m100_tiny answered '" in r.unresolved[0].evidence
+    assert "__en__" not in r.unresolved[0].evidence  # the forced language token is not text
+
+
+@pytest.mark.model
 def test_models_commands(tiny, tmp_path):
     from normalize.commands.models import models
 

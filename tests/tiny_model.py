@@ -220,3 +220,38 @@ if __name__ == "__main__":  # python tests/tiny_model.py OUT_DIR [KIND]: build o
     t0 = time.perf_counter()
     d = build_tiny_model(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "good")
     print(f"built {d} in {time.perf_counter() - t0:.1f} s")
+
+
+def build_random_m2m100(out_dir: Path, seed: int = 0) -> Path:
+    """An untrained, tiny M2M100 (the architecture NLLB shares) with a real M2M100Tokenizer.
+
+    It translates nothing; it exists to run the language-code path of the backend (source
+    language set on the tokenizer, English forced as the first generated token).
+    """
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(seed)
+    lines = [s for s, _ in _pairs("good", random.Random(seed), 300)]
+    _train_spm(lines, out_dir / "spm", vocab_size=300)
+    (out_dir / "spm.model").rename(out_dir / "sentencepiece.bpe.model")
+    pieces = [line.split("\t")[0] for line in (out_dir / "spm.vocab").read_text(encoding="utf-8").splitlines()]
+    (out_dir / "spm.vocab").unlink()
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}  # fairseq order, as M2M100's vocab.json
+    for p in pieces:
+        vocab.setdefault(p, len(vocab))
+    (out_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tok = M2M100Tokenizer(str(out_dir / "vocab.json"), str(out_dir / "sentencepiece.bpe.model"))
+    config = M2M100Config(
+        # Language tokens sit after the pieces and may be numbered past len(tok) (made-up words).
+        vocab_size=max(len(tok), max(tok.lang_token_to_id.values()) + 1) + 8, d_model=32, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
+        decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=128,
+        pad_token_id=1, bos_token_id=0, eos_token_id=2, decoder_start_token_id=2,
+    )
+    model = M2M100ForConditionalGeneration(config)
+    model.generation_config.max_length = 32
+    model.save_pretrained(out_dir)
+    tok.save_pretrained(out_dir)
+    return out_dir

@@ -174,7 +174,8 @@ def resolve_model(findings, doc, ctx):
         for f, w in items:
             v = st.verdicts[(info.path, w.key)]
             if v.rejected:
-                _note(ctx, f, f"model {info.id} answered {v.output!r} for {w.text!r}: rejected, {v.rejected}")
+                shown = v.output if len(v.output) <= 120 else v.output[:117] + "..."
+                _note(ctx, f, f"model {info.id} answered {shown!r} for {w.text!r}: rejected, {v.rejected}")
                 out[f] = []
                 continue
             out[f] = [

@@ -165,7 +165,10 @@ class Translator:
                 )
             seqs = gen.sequences[:, 1:].tolist()  # drop the decoder start token
             scores = scores.tolist()
-            special = set(tok.all_special_ids)
+            # Language-code tokens (M2M100 "__en__", NLLB "eng_Latn") are not text either.
+            special = set(tok.all_special_ids) | set(getattr(tok, "lang_token_to_id", {}).values())
+            if "forced_bos_token_id" in extra:
+                special.add(extra["forced_bos_token_id"])
             for row, i in enumerate(idx):
                 ids, lps = [], []
                 for t, lp in zip(seqs[row], scores[row]):
