@@ -18,7 +18,6 @@ Nothing here imports torch or transformers: the backend does, the first time a m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import ModelError
 from ..records import Candidate, Finding
