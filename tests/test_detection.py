@@ -105,6 +105,7 @@ def test_corpus_cases_found(cleaner, shared):
         assert r["fp_items"][kind] == 0, [(c.id, it) for c, it in r["false_pos"]]
 
 
+@pytest.mark.slow
 def test_negative_corpus_no_findings():
     docs = list(negative_corpus.documents())
     if not docs:
