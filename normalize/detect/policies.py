@@ -243,13 +243,15 @@ def detect_leaks(doc, ctx):
 # Site titles and bylines
 
 # "<English title> - 华声在线" / "| 新浪财经" / "_ 中新网": trailing segments wholly in another script.
-_SEPARATOR = r"\s+[-|_\u2013\u2014\u00b7]\s+"
+_SEPARATOR = r"(?:\s+[-|_\u2013\u2014\u00b7]\s+|\s*[\uff5c\uff0d\u2014]{1,2}\s*)"
 _TRAILER = re.compile(rf"(?:{_SEPARATOR}[^\sA-Za-z][^A-Za-z\n]{{0,29}}?)+\s*$")
 # A byline line: a label in another script, a colon, a short name.
 _BYLINE = re.compile(
     r"^\s*[(（【\[]?\s*(?:作者|记者|编辑|责编|撰文|撰稿|来源|出处|文|图|摄影|通讯员|"
     r"記者|編輯|來源|文字|写真|기자|글|사진|출처|"
-    r"Автор|Источник|Фото|Редактор|Корреспондент)\s*[:：|｜]\s*[^\n]{1,40}?[)）】\]]?\s*$"
+    r"Автор|Источник|Фото|Редактор|Корреспондент)\s*[:：|｜/／]\s*[^\n]{1,40}?[)）】\]]?\s*$"
+    # "（记者 张三）", "(本报记者 李明 王强)": a reporter credit in parentheses without a colon.
+    r"|^\s*[(（]\s*(?:本报)?(?:记者|記者|通讯员)\s+[^\n()（）]{1,30}[)）]\s*$"
 )
 
 
