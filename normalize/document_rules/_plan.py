@@ -58,6 +58,8 @@ PARA_MIN_WORDS = 6
 #: A line directly repeating the line before it (a doubled byline) needs only this much.
 ADJACENT_MIN_WORDS = 2
 ADJACENT_MIN_CHARS = 12
+#: Lines up to this many words are also matched in their repaired forms (see step 4 of build).
+FORMS_MAX_WORDS = 12
 #: How many earlier copies of a line the run search compares it with.
 MAX_PARTNERS = 32
 #: A title is one short line (news headlines run 5-15 words; a lede sentence is longer).
@@ -391,7 +393,9 @@ def build(doc, ctx) -> Plan:
                 forms = {text}
                 todo = [text]
                 only_tails = None
-                while todo and len(forms) < 16:
+                # (Labels are short: longer lines are matched as they are, which keeps this cheap.)
+                limit = 16 if ln.words <= FORMS_MAX_WORDS else 1
+                while todo and len(forms) < limit:
                     f = todo.pop()
                     cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True)
                     rest = f[:cut].strip()
