@@ -32,6 +32,23 @@ _THE_WORD_BEFORE = re.compile(
     r"\b(?:the|this|that|a)\s+(?:word|words|character|characters|term|phrase|slogan|idiom|letter|kanji|hanzi|hanja|hashtag)\s*[\"'\u201c\u2018\u300c]?$",
     re.IGNORECASE,
 )
+# "printed with 爱", "inscribed with 福": the text is quoted as an object.
+_WRITTEN_BEFORE = re.compile(
+    r"\b(?:printed|painted|inscribed|engraved|embroidered|emblazoned|stamped|carved|tattooed)\s+(?:with|on)\s*[\"'\u201c\u2018\u300c]?$",
+    re.IGNORECASE,
+)
+# "the Chinese word for crisis, 危机, ...": the English names what follows as a word.
+_WORD_FOR_BEFORE = re.compile(
+    r"\b(?:word|term|character|characters|phrase|expression|name)s?\s+for\s+[^,;()\n]{1,40},\s*[\"'\u201c\u2018\u300c]?$",
+    re.IGNORECASE,
+)
+# "The shop, called 小天地, sells tea", "the novel's title, 活着 (To Live), ...": a name given in
+# apposition, closed by punctuation or an English gloss.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:called|named|dubbed|titled|entitled|known\s+as|title,|name,)\s*[\"'\u201c\u2018\u300c]?$",
+    re.IGNORECASE,
+)
+_APPOSITION_AFTER = re.compile(r"^[\"'\u201d\u2019\u300d]?\s*(?:[,.;:)]|\(|$)")
 # "the character 福, meaning fortune", "the word 家 means home".
 _EXPLAINED_AFTER = re.compile(r"^[\"'\u201d\u2019\u300d]?\s*[,:\u2014-]?\s*(?:which\s+)?(?:means?|meaning|literally|lit\.|i\.e\.|for\b)", re.IGNORECASE)
 _LATIN_GLOSS_AFTER = re.compile(r"^\s*[\"'\u201d\u2019\u300d]?\s*\(([^()]*[A-Za-z][^()]*)\)")
@@ -52,7 +69,9 @@ def is_gloss(doc, start: int, end: int) -> bool:
         inner_before = before[open_idx + 1 :].strip()
         if not inner_before and after.lstrip().startswith(")") and _OPEN_PAREN_BEFORE.search(before):
             return True
-    if _THE_WORD_BEFORE.search(before):
+    if _THE_WORD_BEFORE.search(before) or _WRITTEN_BEFORE.search(before) or _WORD_FOR_BEFORE.search(before):
+        return True
+    if _NAMED_BEFORE.search(before) and _APPOSITION_AFTER.match(after):
         return True
     if _MENTION_BEFORE.search(before) and (after.startswith((" (", "(", "\u201d", '"', "'")) or _EXPLAINED_AFTER.match(after)):
         return True
