@@ -56,10 +56,15 @@ def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[F
     for f in fixes:
         if out and f[0] < out[-1][1]:
             continue
-        if _makes_repeat(text, f):
+        if _makes_repeat(text, f) or _inside_repeat(text, f):
             continue
         out.append(f)
     return out
+
+
+def _inside_repeat(text: str, f: Fix) -> bool:
+    """True when the fix lies in a copy the repetition rule removes (it would block that removal)."""
+    return any(s < f[1] and f[0] < e or s < f[0] < e for s, e, *_ in _repetitions(text))
 
 
 def _pair(text: str, o: int, c: int, inner_rules: tuple[str, ...]) -> list[Fix]:
@@ -165,7 +170,7 @@ def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
             continue
         fixes.append((p, p, " ", f"added the missing space after {text[m.start():p]!r}", 0.8))
     fixes.sort()
-    return [f for f in fixes if not _makes_repeat(text, f)] if fixes else fixes
+    return [f for f in fixes if not (_makes_repeat(text, f) or _inside_repeat(text, f))] if fixes else fixes
 
 
 # Candidates for the upper-case side of a seam (filtered with str.isupper; scanning only these
@@ -213,6 +218,8 @@ _NEVER_DOUBLED = {"the", "a", "an", "of", "to", "in", "on", "for", "with", "and"
 # ("bigger and bigger", "years and years").
 _X_AND_X_OK = {"more", "less", "again", "over", "on", "round", "through", "by", "up", "down", "out", "back",
                "forth", "one", "two", "ever", "time", "neck", "so", "such", "worse", "far", "off", "well"}
+#: The longest run of sentences compared for an immediate repeat within one line.
+MAX_SENTENCE_RUN = 64
 # Words of phrases people repeat for emphasis ("thank you thank you", "yes please yes please").
 _EMPHATIC = {"thank", "thanks", "you", "please", "yes", "yeah", "sorry", "hello", "goodbye", "bye", "come",
              "hurry", "faster", "help", "stop", "wait", "never", "again", "well", "okay"}
@@ -363,20 +370,36 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
 
 
 def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
-    """The same sentence (five words or more) twice in a row within a paragraph."""
-    sents = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]+[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?", text)]
+    """The same sentence, or the same run of sentences (a paragraph or a whole body flattened
+    onto one line), twice in a row: five words or more."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]+[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?", text)]
+    sents = [text[s:e].strip() for s, e in spans]
     out = []
-    for (s1, e1), (s2, e2) in zip(sents, sents[1:]):
-        a, b = text[s1:e1].strip(), text[s2:e2].strip()
-        if a == b and len(_TOKEN.findall(a)) >= 5:
-            if any(x < e2 and e1 < y for x, y, *_ in taken):
+    n = len(sents)
+    i = 0
+    while i < n:
+        for k in range(1, min((n - i) // 2, MAX_SENTENCE_RUN) + 1):  # the shortest period first
+            if sents[i] != sents[i + k] or sents[i : i + k] != sents[i + k : i + 2 * k]:
                 continue
-            out.append((e1, e2, "the same sentence twice in a row", 0.85))
+            if sum(len(_TOKEN.findall(x)) for x in sents[i : i + k]) < 5:
+                continue
+            s, e = spans[i + k - 1][1], spans[i + 2 * k - 1][1]
+            if any(x < e and s < y for x, y, *_ in taken):
+                continue
+            what = "the same sentence twice in a row" if k == 1 else f"the same {k} sentences twice in a row"
+            out.append((s, e, what, 0.85))
+            i += 2 * k - 1
+            break
+        i += 1
     return out
 
 
 def repetition_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
-    return [(s, e, "", f"removed {text[s:e].strip()!r}: {why}", conf) for s, e, why, conf in _repetitions(text)]
+    return [(s, e, "", f"removed {_short(text[s:e].strip())!r}: {why}", conf) for s, e, why, conf in _repetitions(text)]
+
+
+def _short(t: str) -> str:
+    return t if len(t) <= 100 else t[:60] + "\N{HORIZONTAL ELLIPSIS}" + t[-30:]
 
 
 # ---------------------------------------------------------------------------------------------
