@@ -169,6 +169,31 @@ def test_models_dir_routes_by_language(tiny, tmp_path):
 
 
 @pytest.mark.model
+def test_resolver_on_a_constructed_finding(tiny):
+    # "tháng 10" (October) is not flagged by the detectors (no Vietnamese-only letter); the resolver
+    # still translates any finding it is given, in context.
+    from normalize.document import Document
+    from normalize.pipeline import Context
+    from normalize.records import Finding
+    from normalize.resolve.model import resolve_model
+
+    text = "prices rose in tháng 10, analysts said."
+    f = Finding(15, 23, "tháng 10", kind="vietnamese", rule="vietnamese", language="vi")
+    (cand,) = resolve_model((f,), Document(text), Context(Config(model=tiny["good"])))[f]
+    assert (cand.replacement, cand.source, cand.rule) == ("October", "model:tiny-good", "model")
+
+
+@pytest.mark.model
+def test_nfd_input_same_result(tiny):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", GOOD_SENTENCE)
+    r = Cleaner(Config(model=tiny["good"])).clean_and_explain(nfd)
+    assert r.output == "officials met with promotion platform again."
+    assert r.edits[0].old == nfd[19:19 + len(r.edits[0].old)] and r.edits[0].old.startswith("Ne\N{COMBINING CIRCUMFLEX ACCENT}")
+
+
+@pytest.mark.model
 def test_hashtag_becomes_one_tag(tiny):
     r = Cleaner(Config(model=tiny["good"])).clean_and_explain("Watch #鲍威尔讲话 now")
     assert r.output == "Watch #PowellSpeech now"
