@@ -108,19 +108,28 @@ def _inputs(paths) -> list[str]:
     return list(paths) if paths else ["-"]
 
 
-def _process(cleaner, path, rep):
-    """Clean one input; on bad input report it and return None (nothing is written for it)."""
-    try:
-        text = read_input(path)
-        return text, cleaner.clean_and_explain(text)
-    except InputDecodeError as exc:
-        rep.failure(str(exc))
-        _err(str(exc))
-    except OSError as exc:
-        msg = f"{path}: {exc.strerror or exc}"
-        rep.failure(msg)
-        _err(msg)
-    return None
+# Inputs are read and cleaned in groups so that model work is batched across files
+# (Cleaner.clean_and_explain_many) while memory stays bounded for long file lists.
+_GROUP = 64
+
+
+def _results(cleaner, paths, rep):
+    """(path, result) for every readable input, in order; bad inputs are reported (exit 3) and
+    skipped, so nothing is written for them."""
+    for i in range(0, len(paths), _GROUP):
+        group = []
+        for path in paths[i : i + _GROUP]:
+            try:
+                group.append((path, read_input(path)))
+            except InputDecodeError as exc:
+                rep.failure(str(exc))
+                _err(str(exc))
+            except OSError as exc:
+                msg = f"{path}: {exc.strerror or exc}"
+                rep.failure(msg)
+                _err(msg)
+        results = cleaner.clean_and_explain_many(text for _, text in group)
+        yield from zip((p for p, _ in group), results)
 
 
 def _data_errors(func):
@@ -167,11 +176,7 @@ def fix(paths, in_place, output_dir, explain, **opts):
     rep = report.Report()
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    for path in inputs:
-        done = _process(cleaner, path, rep)
-        if done is None:
-            continue
-        text, result = done
+    for path, result in _results(cleaner, inputs, rep):
         rep.done(result)
         if explain:
             click.echo(report.render_text(path, result), err=True, nl=False)
@@ -198,11 +203,7 @@ def check(paths, show_diff, fmt, **opts):
     cleaner = _cleaner(_make_config(**opts))
     rep = report.Report(check=True)
     entries = []
-    for path in inputs:
-        done = _process(cleaner, path, rep)
-        if done is None:
-            continue
-        _, result = done
+    for path, result in _results(cleaner, inputs, rep):
         rep.done(result)
         if fmt == "json":
             entries.append(report.json_entry(path, result))
@@ -229,16 +230,11 @@ def list_rules():
 
 def _register_subcommands() -> None:
     """Command groups that live in their own modules (glossary tools, model tools)."""
-    import importlib
+    from .commands.glossary import glossary
+    from .commands.models import models
 
-    for mod, name in (("normalize.commands.glossary", "glossary"), ("normalize.commands.models", "models")):
-        try:
-            module = importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name == mod:
-                continue
-            raise
-        main.add_command(getattr(module, name))
+    main.add_command(glossary)
+    main.add_command(models)
 
 
 _register_subcommands()

@@ -280,6 +280,16 @@ class Cleaner:
         output = apply_edits(text, edits)
         return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved)
 
+    def clean_and_explain_many(self, texts: Iterable[str]) -> list[Result]:
+        """Results for many documents; with a translation model configured, the model work of
+        all of them is batched together first (fuller batches, one generate() per batch)."""
+        texts = list(texts)
+        if len(texts) > 1 and (self.config.model or self.config.models_dir) and self.config.rule_on("model"):
+            from .resolve.model import prefetch
+
+            prefetch(self, texts)
+        return [self.clean_and_explain(t) for t in texts]
+
     def _explain_unresolved(self, f: Finding, best: Candidate | None) -> Finding:
         parts = [f.evidence] if f.evidence else []
         if best is not None:
