@@ -142,8 +142,8 @@ def _prose(line: Line) -> bool:
     if not t or t[0].isspace() or line.continues or line.code:
         return False
     s = t.strip()
-    if not (s[0].isalnum() or s[0] in "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"):
-        return False
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"):
+        return False  # (a paragraph opens with a capital; a lower-case start continues a wrapped line)
     if s[-1] not in _PROSE_END:
         return False
     # Mostly plain words: code ("sp = spm.Processor(model_file=...)"), shell commands and
