@@ -281,12 +281,26 @@ def _in_loanword(words: list[str], i: int, j: int, lex: Lexicon) -> bool:
     return all(covered[i:j])
 
 
+# A phrase named as a phrase: "the Spanish phrase mañana por la mañana", "..., as they say".
+_MENTIONED_BEFORE = re.compile(
+    r"\b(?:word|words|phrase|term|expression|motto|slogan|saying|idiom|proverb|greeting|catchphrase|"
+    r"called|named|dubbed|known\s+as|as\s+they\s+say)\s*[,:]?\s*[\"'\u201c\u2018]?$",
+    re.IGNORECASE,
+)
+_MENTIONED_AFTER = re.compile(
+    r"^[\"'\u201d\u2019]?\s*[,:(\u2014-]?\s*(?:as\s+they\s+say|as\s+the\s+saying\s+goes|meaning|which\s+means|literally|lit\.)\b",
+    re.IGNORECASE,
+)
+
+
 def _quoted_or_glossed(nfc: str, start: int, end: int) -> bool:
     """The phrase is mentioned on purpose: wholly quoted/italicised, or followed by an English
     gloss in parentheses ("sangat penting (very important)")."""
     before = nfc[start - 1] if start > 0 else ""
     after = nfc[end] if end < len(nfc) else ""
     if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
+        return True
+    if _MENTIONED_BEFORE.search(nfc, max(0, start - 60), start) or _MENTIONED_AFTER.match(nfc[end : end + 40]):
         return True
     # Inside a quotation on the same line: a slogan or a quoted speaker ("chanted \"el pueblo
     # unido jamás será vencido\""). English quotes foreign words on purpose; report nothing.
@@ -572,6 +586,14 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None):
             # Capitalised words at the edges are names or acronyms next to the phrase
             # ("... menaikkan harga BBM"): not part of it. A sentence keeps its first capital.
             while j - i > 1 and toks[j - 1][2][0].isupper():
+                j -= 1
+            # Mid-sentence, a particle right before a capitalised word opens that name ("a
+            # festa della Repubblica"): it goes with the name, not with the phrase. (At a sentence
+            # start it is the phrase's: "Laut der Polizei", "Ayon kay Senador ...".)
+            while (
+                j - i > 1 and j < n and not _sentence_start(nfc, lo, toks[i][0]) and toks[j][2][0].isupper() and _joined(nfc, toks[j - 1][1], toks[j][0])
+                and len(toks[j - 1][2]) <= _PARTICLE_MAX_LEN + 1 and toks[j - 1][2].islower()
+            ):
                 j -= 1
             while j - i > 1 and toks[i][2][0].isupper() and not _sentence_start(nfc, lo, toks[i][0]):
                 i += 1
