@@ -592,7 +592,7 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None):
             # start it is the phrase's: "Laut der Polizei", "Ayon kay Senador ...".)
             while (
                 j - i > 1 and j < n and not _sentence_start(nfc, lo, toks[i][0]) and toks[j][2][0].isupper() and _joined(nfc, toks[j - 1][1], toks[j][0])
-                and len(toks[j - 1][2]) <= _PARTICLE_MAX_LEN + 1 and toks[j - 1][2].islower()
+                and len(toks[j - 1][2]) <= _PARTICLE_MAX_LEN + 2 and toks[j - 1][2].islower()
             ):
                 j -= 1
             while j - i > 1 and toks[i][2][0].isupper() and not _sentence_start(nfc, lo, toks[i][0]):
