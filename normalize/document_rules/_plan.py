@@ -224,7 +224,9 @@ def build(doc, ctx) -> Plan:
     tails = [p for p in patterns_for(ctx) if p.scope == "tail"] if on["boilerplate"] else []
     for ln in lines:
         if ln.key:
-            body = ln.text[: _tail_cut(ln.text, tails)[0]] if tails else ln.text
+            # (exactly the text the inline rules will see: see kept_segments)
+            cut, notes, _ = _tail_cut(ln.text, tails) if tails else (len(ln.text), [], "")
+            body = ln.text[:cut] if notes else ln.text
             ln.view = preview(body, inline_on, fix_cache)
             ln.key = line_key(ln.view)
             ln.match = " ".join(_WORD.findall(ln.key))
@@ -321,16 +323,8 @@ def build(doc, ctx) -> Plan:
         first = next((k for k, ln in enumerate(content) if not _boilerplate_line(ln, pats)), None)
         if first is not None and _title_like(content[first]) and not content[first].owner:
             top = content[first]
-            # A repeat counts only standing alone: one followed by the second line again starts
-            # a copy of the body, which is duplicate-body's to judge.
-            second = content[first + 1].match if len(content) > first + 1 else None
-            repeats = [
-                ln
-                for k, ln in enumerate(content[first + 1 :], first + 1)
-                if ln.match == top.match
-                and not ln.owner
-                and not (k + 1 < len(content) and content[k + 1].match == second)
-            ]
+            # A repeat that starts a removed copy of the body went with it (it is owned already).
+            repeats = [ln for ln in content[first + 1 :] if ln.match == top.match and not ln.owner]
             for ln in repeats:
                 _claim(
                     ln,

@@ -340,7 +340,7 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
             pos = m.end()
         parts.append((pos, sent.end()))
         items = [re.sub(r"^(?:and|or)\s+", "", text[s:e].strip()).casefold() for s, e in parts]
-        for size in range(len(items) // 2, 1, -1):
+        for size in range(2, len(items) // 2 + 1):  # the shortest period: one pass removes all copies
             done = False
             for k in range(0, len(items) - 2 * size + 1):
                 # The first item carries the words before the list ("came from China").
@@ -355,8 +355,11 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
                     continue  # "left, right, left, right" is a chant
                 if not all(any(ch.isalpha() for ch in it) for it in items[k + size : k + 2 * size]):
                     continue  # numbers: "[1, 3, 9], [1, 3, 9]" is data
+                reps = 2
+                while items[k + reps * size : k + (reps + 1) * size] == items[k + size : k + 2 * size]:
+                    reps += 1
                 s = parts[k + size - 1][1]
-                e = parts[k + 2 * size - 1][1]
+                e = parts[k + reps * size - 1][1]
                 if text[s:e].rstrip() != text[s:e]:
                     e = s + len(text[s:e].rstrip())
                 if any(a < e and s < b for a, b, *_ in taken):
