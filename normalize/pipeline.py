@@ -116,9 +116,12 @@ def _pieces(f: Finding, holes: list[tuple[int, int]]) -> list[Finding]:
 
 
 def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Glossary findings keep their exact spans and cut other findings around them; among the
-    rest, the longer span wins."""
+    """Whole-token policy findings first; then glossary findings keep their exact spans and cut
+    other findings around them; among the rest, the longer span wins."""
     findings = list(findings)
+    whole = _Intervals((f.start, f.end) for f in findings if f.rule in rules.WHOLE_TOKEN_RULES)
+    findings = [f for f in findings if f.rule in rules.WHOLE_TOKEN_RULES or f.rule != "glossary"
+                or not whole.overlaps(f.start, f.end)]
     glossary = [f for f in findings if f.rule == "glossary"]
     holes = sorted((f.start, f.end) for f in glossary)
     rest: list[Finding] = []

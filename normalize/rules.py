@@ -32,6 +32,11 @@ class Rule:
 
 _REGISTRY: dict[str, Rule] = {}
 
+# Detectors whose findings are whole tokens judged by a policy (a hashtag, a leaked duplicate, a
+# site byline): their findings outrank glossary findings on the same text, and only the policy
+# resolver acts on them ("Россия Russia" is a leak to remove, not a name to translate twice).
+WHOLE_TOKEN_RULES = frozenset({"script-hashtag", "script-leak", "script-boilerplate"})
+
 # Modules that define rules, imported on first use of the registry (not at package import).
 _MODULES = (
     "normalize.document_rules",

@@ -54,9 +54,10 @@ def accept(doc, m) -> tuple[bool, float, str]:
         return False, 0.0, "glossed"
     if e.requires and not cue_present(nfc, m.start, m.end, e.requires, doc.sentence_bounds):
         return False, 0.0, "context cue absent"
-    if m.start > 0 and nfc[m.start - 1] in "#\uff03":
-        # A hashtag is one token: the script-hashtag policy translates or reports it whole.
-        return False, 0.0, "inside a hashtag"
+    if m.start > 0 and nfc[m.start - 1] in "#\uff03@\uff20":
+        # A hashtag or a handle is one token: the script-hashtag policy translates or reports a
+        # hashtag whole; a handle (@人民日报) is an account name and stays as it is.
+        return False, 0.0, "inside a hashtag or handle"
     script_form = not any("a" <= c.lower() <= "z" for c in text) and not text.isdigit()
     if script_form and _inside_longer_run(nfc, m.start, m.end):
         # Han and Kana have no spaces: "美国" inside "美国大选如何影响" is a word of a sentence

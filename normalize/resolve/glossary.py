@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..detect.glossary_scan import accepted_matches
 from ..glossary import fold
 from ..records import Candidate
-from ..rules import rule
+from ..rules import WHOLE_TOKEN_RULES, rule
 
 
 def _ascii_style(text: str) -> str:
@@ -67,6 +67,8 @@ def resolve_glossary(findings, doc, ctx):
     spans = _glossary_hits(doc, ctx)
     out = {}
     for f in findings:
+        if f.rule in WHOLE_TOKEN_RULES:
+            continue  # the script-policies resolver decides for whole tokens
         hit = spans.get((f.start, f.end))
         if hit is not None:
             s, e, hits = hit
