@@ -184,9 +184,15 @@ def _runs(content: list[Line]) -> list[tuple[int, int, int]]:
         stop = bisect_left(earlier, j)
         return earlier[max(0, stop - MAX_PARTNERS) : stop]
 
+    # back[i, j]: matching pairs directly before (i, j) on its diagonal. A run from (i0, j0)
+    # stops after j0 - i0 pairs (its copies may not overlap), so on a diagonal a new run starts
+    # every j - i pairs ("A A A": pairs (0, 1) and (1, 2) are runs of their own).
+    back: dict[tuple[int, int], int] = {}
     for j in range(n):
         for i in partners(j):
-            if i > 0 and content[i - 1].match == content[j - 1].match and (i - 1) in partners(j - 1):
+            t = back.get((i - 1, j - 1), -1) + 1
+            back[i, j] = t
+            if t % (j - i):
                 continue  # inside a run counted from its start
             length = 0
             while (
@@ -351,7 +357,11 @@ def build(doc, ctx) -> Plan:
                 a, b = content[i + t], content[j + t]
                 if b.owner:
                     continue
-                adjacent = i + t + 1 == j + t and not _has_blank_between(lines, a, b, limit=1)
+                # Adjacent: nothing but lines that go (removed, boilerplate) between the two.
+                between = content[i + t + 1 : j + t]
+                adjacent = all(x.owner or _boilerplate_line(x, pats) for x in between) and not (
+                    _has_blank_between(lines, a, b, limit=1)
+                )
                 big = len(b.view.strip()) >= PARA_MIN_CHARS and _prose(b)
                 small_ok = (
                     b.words >= ADJACENT_MIN_WORDS
@@ -437,8 +447,9 @@ def _undouble(t: str) -> str:
 
 
 def _boilerplate_line(ln: Line, pats: tuple[Pattern, ...] | list[Pattern]) -> bool:
-    t = ln.text.strip()
-    return any(p.scope == "line" and p.regex.fullmatch(t) for p in pats)
+    """A line some line pattern matches, as it is or as the inline rules will leave it."""
+    forms = {ln.text.strip(), ln.view.strip(), _undouble(ln.text.strip())} - {""}
+    return any(p.scope == "line" and p.regex.fullmatch(f) for p in pats for f in forms)
 
 
 def _has_blank_between(lines: list[Line], a: Line, b: Line, limit: int) -> bool:
@@ -447,12 +458,14 @@ def _has_blank_between(lines: list[Line], a: Line, b: Line, limit: int) -> bool:
 
 def _at_edge(content: list[Line], k: int, doc_edge: bool) -> bool:
     """Next to a line removed on firmer evidence than a "near"/"edge" pattern (so that a list of
-    identifiers never peels away line by line), or (``doc_edge``) the first or last line."""
+    identifiers never peels away line by line), or (``doc_edge``) the first or last line of what
+    stays."""
 
     def firm(m: int) -> bool:
         return 0 <= m < len(content) and bool(content[m].owner) and not content[m].edge_only
 
-    if doc_edge and (k == 0 or k == len(content) - 1):
+    # The edge of what stays: everything before it, or everything after it, is removed.
+    if doc_edge and (all(ln.owner for ln in content[:k]) or all(ln.owner for ln in content[k + 1 :])):
         return True
     return firm(k - 1) or firm(k + 1)
 

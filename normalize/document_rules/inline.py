@@ -55,6 +55,9 @@ def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[F
     out: list[Fix] = []
     for f in fixes:
         if out and f[0] < out[-1][1]:
+            prev = out[-1]
+            if prev[2] == "" and f[2] == "" and f[1] > prev[1]:
+                out[-1] = (prev[0], f[1], "", prev[3], prev[4])  # "() ()": two removals sharing a space
             continue
         if _makes_repeat(text, f) or _inside_repeat(text, f):
             continue
@@ -302,14 +305,14 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
             size, reps = rep
             what = "the same word twice in a row" if size == 1 else f"the same {size} words twice in a row"
             found.append((toks[k + size - 1][1], toks[k + size * reps - 1][1], what, 0.85 if size == 1 else 0.8))
-            # The first copy stays. A doubled word may start another pattern from its last copy
-            # ("the the parade and parade"); after a phrase, go on past its copies.
-            k += size * (reps - 1) if size == 1 else size * reps
-            if size == 1 and x_and_x_at(k):
+            # The first copy stays; the last word of the copies may stand before another repeat
+            # ("the the parade and parade", "View Original View Original parade and parade").
+            k += size * reps - 1
+            if x_and_x_at(k):
                 found.append((toks[k + 1][1], toks[k + 3][1],
                               f"'{toks[k + 1][2]} and {toks[k + 3][2]}' names one thing twice", 0.8))
                 k += 3
-            elif size == 1:
+            else:
                 k += 1
             continue
         if x_and_x_at(k):
@@ -318,10 +321,34 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
             k += 3  # the second copy may start a new pattern
             continue
         k += 1
-    found.extend(_looping_lists(text, found))
-    found.extend(_repeated_sentences(text, found))
-    found.sort()
-    return found
+    if not found:
+        found.extend(_looping_lists(text, found))
+        found.extend(_repeated_sentences(text, found))
+        return sorted(found)
+    # Lists and sentences are compared as they read once the doubled words are gone, so that one
+    # pass finds everything: map the reduced text back to the line.
+    keep = [True] * len(text)
+    for s, e, *_ in found:
+        for x in range(s, e):
+            keep[x] = False
+    pos = [x for x in range(len(text)) if keep[x]]
+    reduced = "".join(text[x] for x in pos)
+    more = _looping_lists(reduced, []) + _repeated_sentences(reduced, [])
+    for s, e, why, conf in more:
+        if s < e:
+            found.append((pos[s], pos[e - 1] + 1, why, conf))
+    # A larger removal swallows the smaller ones inside or across it.
+    found.sort(key=lambda f: (f[0], -f[1]))
+    merged: list[tuple[int, int, str, float]] = []
+    for f in found:
+        if merged and f[0] < merged[-1][1]:
+            last = merged[-1]
+            if f[1] > last[1]:
+                big = last if last[1] - last[0] >= f[1] - f[0] else f
+                merged[-1] = (last[0], f[1], big[2], min(last[3], f[3]))
+            continue
+        merged.append(f)
+    return merged
 
 
 _ITEM_SPLIT = re.compile(r",\s+")
@@ -386,12 +413,15 @@ def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
                 continue
             if sum(len(_TOKEN.findall(x)) for x in sents[i : i + k]) < 5:
                 continue
-            s, e = spans[i + k - 1][1], spans[i + 2 * k - 1][1]
+            reps = 2
+            while sents[i + reps * k : i + (reps + 1) * k] == sents[i : i + k]:
+                reps += 1
+            s, e = spans[i + k - 1][1], spans[i + reps * k - 1][1]
             if any(x < e and s < y for x, y, *_ in taken):
                 continue
             what = "the same sentence twice in a row" if k == 1 else f"the same {k} sentences twice in a row"
             out.append((s, e, what, 0.85))
-            i += 2 * k - 1
+            i += reps * k - 1
             break
         i += 1
     return out
