@@ -413,6 +413,8 @@ def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
                 continue
             if sum(len(_TOKEN.findall(x)) for x in sents[i : i + k]) < 5:
                 continue
+            if any(_CODE.search(x) for x in sents[i : i + k]):
+                continue  # documentation of code repeats its formulas on purpose
             reps = 2
             while sents[i + reps * k : i + (reps + 1) * k] == sents[i : i + k]:
                 reps += 1
