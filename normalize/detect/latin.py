@@ -197,6 +197,7 @@ def _load_loanwords() -> frozenset[tuple[str, ...]]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     """Lower case without diacritics, for matching loan phrases written with or without them."""
     word = word.lower().replace("\N{LATIN SMALL LETTER D WITH STROKE}", "d").replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
@@ -271,14 +272,17 @@ def _seed_lines(nfc: str, seeds: frozenset[bytes]):
 
 def _in_loanword(words: list[str], i: int, j: int, lex: Lexicon) -> bool:
     """Is every word of words[i:j] covered by accepted loan phrases?"""
-    low = [_fold(w) for w in words]
+    # Only phrases that can overlap words[i:j] matter: they start at most loan_max - 1 before i.
+    lo = max(0, i - lex.loan_max + 1)
+    hi = min(len(words), j + lex.loan_max - 1)
+    low = [_fold(w) for w in words[lo:hi]]
     covered = [False] * len(low)
     for a in range(len(low)):
         for n in range(1, lex.loan_max + 1):
             if a + n <= len(low) and tuple(low[a : a + n]) in lex.loanwords:
                 for k in range(a, a + n):
                     covered[k] = True
-    return all(covered[i:j])
+    return all(covered[i - lo : j - lo])
 
 
 # A phrase named as a phrase: "the Spanish phrase mañana por la mañana", "..., as they say".
