@@ -93,6 +93,7 @@ class Line:
     #: The line directly above (no blank line between) does not end a sentence: this line
     #: continues a hard-wrapped paragraph and is not a paragraph of its own.
     continues: bool = False
+    prose: bool = False  # see _prose
 
     @property
     def blank(self) -> bool:
@@ -247,6 +248,8 @@ def build(doc, ctx) -> Plan:
         ln.continues = len(above) >= WRAP_MIN_CHARS and above[-1] not in _PROSE_END
     # Code is left alone: its lines never count as content to compare, remove or repair.
     content = [ln for ln in lines if not ln.blank and not ln.code]
+    for ln in content:
+        ln.prose = _prose(ln)
     runs = _runs(content)
 
     # 1. Repeated runs of lines, largest first: the body printed again (duplicate-body) or a
@@ -267,7 +270,7 @@ def build(doc, ctx) -> Plan:
     primary = None  # the largest repeated run and the title above its second copy, if any
     for i, j, length in runs:
         chars = sum(len(content[i + t].view) for t in range(length))
-        prose = sum(len(content[i + t].view) for t in range(length) if _prose(content[i + t]))
+        prose = sum(len(content[i + t].view) for t in range(length) if content[i + t].prose)
         if prose < PROSE_SHARE * chars:
             continue
         if length >= BODY_MIN_LINES and chars >= BODY_MIN_CHARS:
@@ -362,7 +365,7 @@ def build(doc, ctx) -> Plan:
                 adjacent = all(x.owner or _boilerplate_line(x, pats) for x in between) and not (
                     _has_blank_between(lines, a, b, limit=1)
                 )
-                big = len(b.view.strip()) >= PARA_MIN_CHARS and _prose(b)
+                big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose
                 small_ok = (
                     b.words >= ADJACENT_MIN_WORDS
                     and len(b.view.strip()) >= ADJACENT_MIN_CHARS
