@@ -75,13 +75,16 @@ def _config_options(f):
                      help="Directory of models discovered by language pair (<src>-en/). Env: NORMALIZE_MODELS_DIR."),
         click.option("--device", default="cpu", show_default=True, help="torch device for the model (cpu, cuda, cuda:0)."),
         click.option("--no-title", is_flag=True, help="Drop a repeated title entirely instead of keeping it at the top."),
+        click.option("--boilerplate", "boilerplate", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra boilerplate pattern file for the `boilerplate` rule (repeatable)."),
     ]
     for opt in reversed(options):
         f = opt(f)
     return f
 
 
-def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confidence, model, models_dir, device, no_title) -> Config:
+def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confidence, model, models_dir, device, no_title,
+                 boilerplate) -> Config:
     return Config(
         builtin_glossary=not no_builtin_glossary,
         glossaries=tuple(Path(g) for g in glossaries),
@@ -92,6 +95,7 @@ def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confide
         models_dir=Path(models_dir) if models_dir else None,
         device=device,
         keep_title=not no_title,
+        boilerplate=tuple(Path(b) for b in boilerplate),
     )
 
 

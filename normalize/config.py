@@ -28,6 +28,9 @@ class Config:
     device: str = "cpu"
     #: Keep the article title at the top when removing a repeated title (document rule).
     keep_title: bool = True
+    #: Extra boilerplate pattern files (glossaries/boilerplate/README.md format) for the
+    #: `boilerplate` rule, used beside the shipped ones.
+    boilerplate: tuple[Path, ...] = ()
 
     def with_(self, **changes) -> "Config":
         return replace(self, **changes)

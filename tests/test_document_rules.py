@@ -283,18 +283,12 @@ def test_bad_pattern_header(tmp_path):
         _patterns.load_file(f)
 
 
-@dataclasses.dataclass(frozen=True)
-class _UserConfig(Config):
-    # Stand-in for the Config field the lead adds (``boilerplate``: user pattern files).
-    boilerplate: tuple = ()
-
-
 def test_user_pattern_file(tmp_path):
     f = tmp_path / "en.example-com.tsv"
     f.write_text(HEADER + "line\t(?i)subscribe to our newsletter!?\t\tnewsletter box\n", encoding="utf-8")
     text = "The talks resumed on Monday.\nSubscribe to our newsletter!\n"
     assert run_document_rules(text)[0] == text
-    out, edits = run_document_rules(text, _UserConfig(boilerplate=(f,)))
+    out, edits = run_document_rules(text, Config(boilerplate=(f,)))
     assert out == "The talks resumed on Monday.\n"
     assert edits[0].source == f"{f}:8" and "newsletter box" in edits[0].reason
 

@@ -40,6 +40,26 @@ def glossary() -> None:
     """Check, format and query glossary files."""
 
 
+def _validate_any(path):
+    """Errors of a glossary file, or of a boilerplate pattern file (told by its first line)."""
+    from ..glossary import validate_file
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            first = fh.readline()
+    except OSError:
+        first = ""
+    if first.startswith("# normalize-patterns:"):
+        from ..document_rules._patterns import load_file
+
+        try:
+            load_file(path)
+        except GlossaryError as exc:
+            return [exc]
+        return []
+    return validate_file(path)
+
+
 @glossary.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 def check(paths: tuple[str, ...]) -> None:
@@ -53,7 +73,7 @@ def check(paths: tuple[str, ...]) -> None:
         sys.exit(report.EXIT_BAD_INPUT)
     n_errors = 0
     for path in files:
-        for err in validate_file(path):
+        for err in _validate_any(path):
             n_errors += 1
             click.echo(str(err))
     if n_errors:

@@ -125,7 +125,7 @@ def builtin_files() -> list[Path]:
 
 def patterns_for(ctx) -> tuple[Pattern, ...]:
     """All active patterns: shipped files, then the user's (``Config.boilerplate``), cached per context."""
-    extra = tuple(getattr(ctx.config, "boilerplate", ()) or ())
+    extra = tuple(ctx.config.boilerplate)
     key = ("document_rules.patterns", extra)
     cache = getattr(ctx, "cache", None)
     if cache is not None and key in cache:
