@@ -7,9 +7,6 @@ over a diacritic-folded copy; both copies keep the NFC offsets, so a match maps 
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+from . import _cache
 from .errors import GlossaryError
 
 FORMAT_LINE = "# normalize-glossary: 1"
@@ -347,7 +345,7 @@ class GlossarySet:
         paths.extend(Path(p) for p in config.glossaries)
         paths_t = tuple(paths)
         try:
-            digest = _file_digest(paths_t)
+            digest = _cache.key("glossary-set", paths_t, code=(__file__,))
         except OSError as exc:
             raise GlossaryError(f"cannot read: {exc.strerror}", getattr(exc, "filename", "") or "") from None
         return _set_for(paths_t, digest)
@@ -428,42 +426,11 @@ class GlossarySet:
 
 @lru_cache(maxsize=8)
 def _set_for(paths: tuple[Path, ...], digest: str) -> GlossarySet:
-    """Compiled set per file identity: an edited file (new mtime/size) gets a new set."""
-    return GlossarySet(_load_cached(paths, digest))
+    """The compiled set for these files (per process, and on disk across runs: normalize/_cache.py).
+    An edited file (new size or mtime) gets a new key, hence a new set."""
+    def build() -> GlossarySet:
+        gs = GlossarySet(load_file(p) for p in paths)
+        gs._build()  # the automata pickle too (pyahocorasick supports it)
+        return gs
 
-
-def _file_digest(paths: tuple[Path, ...]) -> str:
-    h = hashlib.sha256()
-    # The record layout is part of the key: a cache pickled by another version is never loaded.
-    h.update(repr(Entry._fields).encode())
-    for p in paths:
-        st = p.stat()
-        h.update(f"{p.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return h.hexdigest()[:24]
-
-
-def _load_cached(paths: tuple[Path, ...], digest: str) -> tuple[GlossaryFile, ...]:
-    """Parse the files, through an on-disk pickle cache keyed by path, size and mtime.
-
-    The cache lives in $NORMALIZE_CACHE_DIR or ~/.cache/normalize; a stale or unreadable cache is
-    rebuilt, never trusted: the key covers every file's identity and modification time.
-    """
-    cache_dir = Path(os.environ.get("NORMALIZE_CACHE_DIR") or Path.home() / ".cache" / "normalize")
-    cache_file = cache_dir / f"glossaries-{digest}.pickle"
-    try:
-        with open(cache_file, "rb") as fh:
-            files = pickle.load(fh)
-        if isinstance(files, tuple):
-            return files
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    files = tuple(load_file(p) for p in paths)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(files, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
-    except OSError:
-        pass  # a read-only home is fine: parsing is the fallback, not an error
-    return files
+    return _cache.cached("glossary-set", digest, build)

@@ -144,7 +144,36 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Load the generated lexicon and the hand-kept loanword list (once per process)."""
+    """The generated lexicon and the hand-kept loanword list (once per process; parsed once per
+    version of the files, then loaded from the on-disk cache: normalize/_cache.py)."""
+    from .. import _cache
+
+    try:
+        digest = _cache.key("latin-lexicon", (_LEXICON, _LOANWORDS), code=(__file__,))
+    except FileNotFoundError as exc:
+        raise NormalizeError(f"{exc.filename}: missing; run scripts/gen_latin_lexicon.py") from None
+    return _cache.cached("latin-lexicon", digest, _parse_lexicon)
+
+
+@lru_cache(maxsize=1)
+def seed_sets() -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """The first pass's seed words (Vietnamese, other languages), cached apart from the lexicon:
+    a text with no seed word never loads the full lexicon."""
+    from .. import _cache
+
+    try:
+        digest = _cache.key("latin-seeds", (_LEXICON, _LOANWORDS), code=(__file__,))
+    except FileNotFoundError as exc:
+        raise NormalizeError(f"{exc.filename}: missing; run scripts/gen_latin_lexicon.py") from None
+
+    def build():
+        lex = lexicon()
+        return lex.vi_seeds_b, lex.foreign_seeds_b
+
+    return _cache.cached("latin-seeds", digest, build)
+
+
+def _parse_lexicon() -> Lexicon:
     en: dict[str, float] = {}
     vi: dict[str, float] = {}
     best: dict[str, float] = {}
@@ -409,8 +438,10 @@ def _vi_strong(word: str, lex: Lexicon) -> bool:
 
 def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
     """(start, end, score) of runs of unaccented Vietnamese in ``nfc``."""
-    lex = lex or lexicon()
-    for lo, hi in _seed_lines(nfc, lex.vi_seeds_b):
+    lines = _seed_lines(nfc, lex.vi_seeds_b if lex else seed_sets()[0])
+    if lines:
+        lex = lex or lexicon()
+    for lo, hi in lines:
         toks = _tokens(nfc, lo, hi)
         scores = [_vi_score(w, lex) for _, _, w in toks]
 
@@ -538,8 +569,10 @@ def ev_of(word: str, lang: str, lex: Lexicon) -> float:
 
 def foreign_runs(nfc: str, lex: Lexicon | None = None):
     """(start, end, language, score) of runs of words of another Latin-script language."""
-    lex = lex or lexicon()
-    for lo, hi in _seed_lines(nfc, lex.foreign_seeds_b):
+    lines = _seed_lines(nfc, lex.foreign_seeds_b if lex else seed_sets()[1])
+    if lines:
+        lex = lex or lexicon()
+    for lo, hi in lines:
         toks = _tokens(nfc, lo, hi)
         n = len(toks)
         low = [t[2].lower() for t in toks]
