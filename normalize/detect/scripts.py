@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..rules import rule
 from .gloss import is_gloss
@@ -31,11 +32,6 @@ SCRIPTS = (
 # Inside a run: spaces between words of space-separated scripts, the middle dots used in
 # transliterated names (U+00B7, U+30FB), the long-vowel mark, and combining marks.
 _JOINERS = " \u00b7\u30fb\u30fc\u200c\u200d"
-_RUN = re.compile(
-    "|".join(
-        f"(?P<s{i}>[{cls}](?:[{cls}\u0300-\u036f]|[{_JOINERS}](?=[{cls}]))*)" for i, (_, _, cls) in enumerate(SCRIPTS)
-    )
-)
 _KANA_RE = re.compile(f"[{_KANA}]")
 _HANGUL_RE = re.compile(f"[{_HANGUL}]")
 _UKRAINIAN = re.compile("[\u0404\u0406\u0407\u0454\u0456\u0457\u0490\u0491]")
@@ -59,9 +55,16 @@ def _language(script: str, lang: str, run: str) -> str:
     return lang
 
 
-# One character class for all scripts: scanning with it is a single fast loop in the regex engine;
-# the alternation above runs only where it found something.
+# One character class for all scripts finds where a run starts (a single fast loop in the regex
+# engine); the run is then extended with that script's own pattern, compiled on first use.
 _ANY = re.compile("[" + "".join(cls for _, _, cls in SCRIPTS) + "]")
+_CLASSES = [re.compile(f"[{cls}]") for _, _, cls in SCRIPTS]
+
+
+@lru_cache(maxsize=None)
+def _run_pattern(i: int) -> re.Pattern:
+    cls = SCRIPTS[i][2]
+    return re.compile(f"[{cls}](?:[{cls}\u0300-\u036f]|[{_JOINERS}](?=[{cls}]))*")
 
 
 def runs(nfc: str):
@@ -71,9 +74,10 @@ def runs(nfc: str):
         hit = _ANY.search(nfc, pos)
         if hit is None:
             return
-        m = _RUN.match(nfc, hit.start())
+        ch = hit.group()
+        i = next(k for k, c in enumerate(_CLASSES) if c.match(ch))
+        m = _run_pattern(i).match(nfc, hit.start())
         pos = m.end()
-        i = int(m.lastgroup[1:])
         script, lang, _ = SCRIPTS[i]
         if m.end() - m.start() < _MIN_LEN.get(script, 1):
             continue
