@@ -78,12 +78,81 @@ def _grow(nfc: str, start: int, end: int, english) -> tuple[int, int]:
     return start, end
 
 
+# A lone unaccented word on a line that already carries a lower-case Vietnamese phrase
+# ("... hạ lưu, ma cà bông ... take banh pants"): the line's other leftovers are the context that
+# one ambiguous spelling lacks. Zipf thresholds measured on wordfreq's vi/en lists (the latin
+# lexicon): the word must be common in Vietnamese and clearly more so than in English.
+LONE_MIN_VI = 4.5
+LONE_MARGIN = 2.0
+_ASCII_WORD = re.compile(r"(?<![\w\-.'\u2019])[a-z]+(?![\w\-'\u2019])")
+# A capitalised syllable with only the accents other languages share ("Bùi", "Thôi", "Tân"): on a
+# line that holds Vietnamese names, a one-syllable name of its own.
+_SHARED_ACCENT_NAME = re.compile(r"(?<![\w\-.'\u2019])[A-Z][a-z\u00e0-\u00fd]*[\u00e0-\u00fd][a-z\u00e0-\u00fd]*(?![\w\-'\u2019])")
+
+
+def _lone_names(nfc: str, names: list[tuple[int, int, str]]):
+    """(start, end, evidence) of one-syllable names with shared accents on lines holding names."""
+    from .latin import lexicon
+
+    lex = None
+    taken = [(s, e) for s, e, _ in names]
+    lines_done = set()
+    for s, _, seed in names:
+        lo = nfc.rfind("\n", 0, s) + 1
+        if lo in lines_done:
+            continue
+        lines_done.add(lo)
+        hi = nfc.find("\n", s)
+        hi = len(nfc) if hi == -1 else hi
+        for m in _SHARED_ACCENT_NAME.finditer(nfc, lo, hi):
+            w = m.group()
+            if any(a <= m.start() < b for a, b in taken) or not is_vi_syllable(w):
+                continue
+            lex = lex or lexicon()
+            low = w.lower()
+            other = max([lex.en.get(low, 0.0), *lex.langs.get(low, {}).values()])
+            if lex.vi.get(low, 0.0) >= 3.0 and other < 2.0:
+                yield m.start(), m.end(), (
+                    f"one-syllable Vietnamese name on a line with Vietnamese names ({seed!r}); "
+                    f"{w!r} is a Vietnamese syllable other languages do not write"
+                )
+
+
+def _lone_words(nfc: str, phrases: list[tuple[int, int, str]]):
+    """(start, end, evidence) of lone unaccented Vietnamese words on lines holding a phrase."""
+    from .latin import lexicon
+
+    lex = None
+    taken = [(s, e) for s, e, _ in phrases]
+    lines_done = set()
+    for s, _, seed in phrases:
+        lo = nfc.rfind("\n", 0, s) + 1
+        if lo in lines_done:
+            continue
+        lines_done.add(lo)
+        hi = nfc.find("\n", s)
+        hi = len(nfc) if hi == -1 else hi
+        for m in _ASCII_WORD.finditer(nfc, lo, hi):
+            w = m.group()
+            if any(a <= m.start() < b for a, b in taken) or not is_vi_syllable(w):
+                continue
+            lex = lex or lexicon()
+            vi, en = lex.vi.get(w, 0.0), lex.en.get(w, 0.0)
+            if vi >= LONE_MIN_VI and vi - en >= LONE_MARGIN and (w,) not in lex.loanwords:
+                yield m.start(), m.end(), (
+                    f"unaccented Vietnamese word on a line with Vietnamese leftovers ({seed!r}): "
+                    f"Zipf vi {vi:.1f} vs en {en:.1f}"
+                )
+
+
 @rule("vietnamese", stage="detect", description="Vietnamese words and names, seeded by letters only Vietnamese uses (ơ ư đ ă, stacked tone marks)")
 def detect_vietnamese(doc, ctx):
     nfc = doc.nfc
     if nfc.isascii():
         return
     english = english_syllables()
+    phrases: list[tuple[int, int, str]] = []
+    names: list[tuple[int, int, str]] = []
     last_end = -1
     for m in _seeds(nfc):
         if m.start() < last_end or not is_vi_syllable(m.group()):
@@ -93,7 +162,12 @@ def detect_vietnamese(doc, ctx):
         words = _WORD.findall(nfc[start:end])
         letters = [w for w in words if not w.isdigit()]
         kind = "name" if letters and all(w[0].isupper() for w in letters) else "vietnamese"
+        (phrases if kind == "vietnamese" else names).append((start, end, nfc[start:end]))
         yield doc.finding(
             start, end, kind=kind, rule="vietnamese", language="vi",
             evidence=f"{'name' if kind == 'name' else 'phrase'} of Vietnamese syllables with letters only Vietnamese uses ({m.group()!r})",
         )
+    for start, end, evidence in _lone_words(nfc, phrases):
+        yield doc.finding(start, end, kind="vietnamese", rule="vietnamese", language="vi", evidence=evidence)
+    for start, end, evidence in _lone_names(nfc, names):
+        yield doc.finding(start, end, kind="name", rule="vietnamese", language="vi", evidence=evidence)
