@@ -201,6 +201,7 @@ def test_readme_table_is_current():
         sys.path.pop(0)
     readme = (REPO / "glossaries" / "README.md").read_text(encoding="utf-8")
     assert gen_readme_table.section() in readme
+    assert gen_readme_table.top_section() in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 # -- CLI -------------------------------------------------------------------------------------
