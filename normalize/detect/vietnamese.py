@@ -90,25 +90,28 @@ _ASCII_WORD = re.compile(r"(?<![\w\-.'\u2019])[a-z]+(?![\w\-'\u2019])")
 _SHARED_ACCENT_NAME = re.compile(r"(?<![\w\-.'\u2019])[A-Z][a-z\u00e0-\u00fd]*[\u00e0-\u00fd][a-z\u00e0-\u00fd]*(?![\w\-'\u2019])")
 
 
+def _lines_with(nfc: str, spans: list[tuple[int, int, str]]):
+    """(line start, line end, first seed, spans) once for each line holding one of ``spans``."""
+    taken = [(s, e) for s, e, _ in spans]
+    done = set()
+    for s, _, seed in spans:
+        lo = nfc.rfind("\n", 0, s) + 1
+        if lo not in done:
+            done.add(lo)
+            hi = nfc.find("\n", s)
+            yield lo, len(nfc) if hi == -1 else hi, seed, taken
+
+
 def _lone_names(nfc: str, names: list[tuple[int, int, str]]):
     """(start, end, evidence) of one-syllable names with shared accents on lines holding names."""
     from .latin import lexicon
 
-    lex = None
-    taken = [(s, e) for s, e, _ in names]
-    lines_done = set()
-    for s, _, seed in names:
-        lo = nfc.rfind("\n", 0, s) + 1
-        if lo in lines_done:
-            continue
-        lines_done.add(lo)
-        hi = nfc.find("\n", s)
-        hi = len(nfc) if hi == -1 else hi
+    for lo, hi, seed, taken in _lines_with(nfc, names):
         for m in _SHARED_ACCENT_NAME.finditer(nfc, lo, hi):
             w = m.group()
             if any(a <= m.start() < b for a, b in taken) or not is_vi_syllable(w):
                 continue
-            lex = lex or lexicon()
+            lex = lexicon()
             low = w.lower()
             other = max([lex.en.get(low, 0.0), *lex.langs.get(low, {}).values()])
             if lex.vi.get(low, 0.0) >= 3.0 and other < 2.0:
@@ -122,21 +125,12 @@ def _lone_words(nfc: str, phrases: list[tuple[int, int, str]]):
     """(start, end, evidence) of lone unaccented Vietnamese words on lines holding a phrase."""
     from .latin import lexicon
 
-    lex = None
-    taken = [(s, e) for s, e, _ in phrases]
-    lines_done = set()
-    for s, _, seed in phrases:
-        lo = nfc.rfind("\n", 0, s) + 1
-        if lo in lines_done:
-            continue
-        lines_done.add(lo)
-        hi = nfc.find("\n", s)
-        hi = len(nfc) if hi == -1 else hi
+    for lo, hi, seed, taken in _lines_with(nfc, phrases):
         for m in _ASCII_WORD.finditer(nfc, lo, hi):
             w = m.group()
             if any(a <= m.start() < b for a, b in taken) or not is_vi_syllable(w):
                 continue
-            lex = lex or lexicon()
+            lex = lexicon()
             vi, en = lex.vi.get(w, 0.0), lex.en.get(w, 0.0)
             if vi >= LONE_MIN_VI and vi - en >= LONE_MARGIN and (w,) not in lex.loanwords:
                 yield m.start(), m.end(), (
