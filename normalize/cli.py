@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 `check` found something, 2 usage error, 3 bad input or data.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
@@ -14,7 +15,7 @@ import click
 
 from . import report
 from .config import Config
-from .errors import ConfigError, GlossaryError, InputDecodeError, ModelError, NormalizeError
+from .errors import ConfigError, InputDecodeError, NormalizeError
 
 
 def read_input(path: str) -> str:
@@ -138,16 +139,11 @@ def _results(cleaner, paths, rep):
 
 def _data_errors(func):
     """Turn data and model errors into exit 3 with a message naming the file and line."""
-    import functools
-
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except (GlossaryError, ModelError) as exc:
-            _err(str(exc))
-            sys.exit(report.EXIT_BAD_INPUT)
-        except NormalizeError as exc:
+        except NormalizeError as exc:  # GlossaryError, ModelError, ...: bad data, not bad usage
             _err(str(exc))
             sys.exit(report.EXIT_BAD_INPUT)
 

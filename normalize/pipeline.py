@@ -82,7 +82,6 @@ def _non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
 
 
 _MAX_DOCUMENT_ROUNDS = 4
-_TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _pieces(f: Finding, holes: list[tuple[int, int]]) -> list[Finding]:

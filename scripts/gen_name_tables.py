@@ -35,7 +35,6 @@ Usage: python scripts/gen_name_tables.py [--out DIR]  (rewrites the two output f
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections import Counter, defaultdict
 from importlib import metadata

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefiles import PROVENANCES, load_cases, case_config
+from casefiles import case_config, load_cases
 from normalize import Cleaner, replay
 
 ALL = load_cases()

@@ -64,8 +64,6 @@ def _validate_any(path):
 @click.argument("paths", nargs=-1, type=click.Path())
 def check(paths: tuple[str, ...]) -> None:
     """Validate glossary files (default: the shipped ones); print every error as path:line:column."""
-    from ..glossary import validate_file
-
     try:
         files = _paths(paths)
     except GlossaryError as exc:
