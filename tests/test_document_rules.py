@@ -8,7 +8,6 @@ one is dropped), and, where the pipeline is importable, through ``normalize.clea
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import types
 import unicodedata

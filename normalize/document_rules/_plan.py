@@ -18,6 +18,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ._patterns import Pattern, patterns_for
 from .inline import LINE_RULES, preview
@@ -36,7 +37,6 @@ _QUOTES = str.maketrans(
         "\N{NO-BREAK SPACE}": " ",
     }
 )
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 #: A repeated run of lines is "the body printed again" (duplicate-body) when it has at least this
@@ -60,6 +60,8 @@ ADJACENT_MIN_WORDS = 2
 ADJACENT_MIN_CHARS = 12
 #: Lines up to this many words are also matched in their repaired forms (see step 4 of build).
 FORMS_MAX_WORDS = 12
+# A text with more than FORMS_MAX_WORDS words (``Line.words``) without counting them all.
+_MORE_WORDS = re.compile(r"(?:\w+\W+){%d}\w" % FORMS_MAX_WORDS)
 #: How many earlier copies of a line the run search compares it with.
 MAX_PARTNERS = 32
 #: A title is one short line (news headlines run 5-15 words; a lede sentence is longer).
@@ -67,8 +69,18 @@ TITLE_MAX_CHARS = 120
 TITLE_MAX_WORDS = 16
 
 
+# (str.translate with a dict maps character by character in Python's slow path; str.replace per
+# character is done in C, and only on lines that hold one of them.)
+_QUOTE_CHARS = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
+_QUOTE_PAIRS = tuple((chr(c), r) for c, r in _QUOTES.items())
+
+
 def line_key(s: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", s).translate(_QUOTES)).strip().casefold()
+    s = unicodedata.normalize("NFKC", s)
+    if _QUOTE_CHARS.search(s):
+        for c, r in _QUOTE_PAIRS:
+            s = s.replace(c, r)
+    return " ".join(s.split()).casefold()  # (str.split and re's \s agree on what is a space)
 
 
 @dataclass
@@ -131,6 +143,7 @@ _PLAIN_WORD = re.compile(
     r"(?:[^\W_]+(?:['\N{RIGHT SINGLE QUOTATION MARK}.,/-][^\W_]+)*)"
     r"[\"'.,;:!?)\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}%]*$"
 )
+_PLAIN_TOKEN = re.compile(r"(?<!\S)(?:" + _PLAIN_WORD.pattern[1:-1] + r")(?!\S)")
 _PROSE_END = ".!?\N{HORIZONTAL ELLIPSIS}\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK})"
 
 
@@ -148,10 +161,11 @@ def _prose(line: Line) -> bool:
     if s[-1] not in _PROSE_END:
         return False
     # Mostly plain words: code ("sp = spm.Processor(model_file=...)"), shell commands and
-    # metadata ("Requires-Dist: x>=2; extra == 'dev'") are not.
-    tokens = s.split()
-    plain = sum(1 for tok in tokens if _PLAIN_WORD.match(tok))
-    return plain >= PARA_MIN_WORDS and plain >= 0.8 * len(tokens)
+    # metadata ("Requires-Dist: x>=2; extra == 'dev'") are not. (Whole whitespace-separated
+    # tokens counted in one regex pass.)
+    tokens = len(s.split())
+    plain = len(_PLAIN_TOKEN.findall(s))
+    return plain >= PARA_MIN_WORDS and plain >= 0.8 * tokens
 
 
 def _title_like(line: Line) -> bool:
@@ -229,13 +243,15 @@ def build(doc, ctx) -> Plan:
     fix_cache: dict = {}
     # ... and without boilerplate glued to their end ("... term. View Original").
     tails = [p for p in patterns_for(ctx) if p.scope == "tail"] if on["boilerplate"] else []
+    no_tail: set[str] = set()  # texts in which no tail pattern occurs
     for ln in lines:
         if ln.key:
             # (exactly the text the inline rules will see: see kept_segments)
-            cut, notes, _ = _tail_cut(ln.text, tails) if tails else (len(ln.text), [], "")
+            cut, notes, _ = _tail_cut(ln.text, tails, clean=no_tail) if tails else (len(ln.text), [], "")
             body = ln.text[:cut] if notes else ln.text
             ln.view = preview(body, inline_on, fix_cache)
-            ln.key = line_key(ln.view)
+            if ln.view != ln.text:
+                ln.key = line_key(ln.view)
             ln.match = " ".join(_WORD.findall(ln.key))
     fenced = False
     for k, ln in enumerate(lines):
@@ -386,7 +402,8 @@ def build(doc, ctx) -> Plan:
     if on["boilerplate"]:
         pats = patterns_for(ctx)
         line_pats = [p for p in pats if p.scope == "line"]
-        tail_pats = [p for p in pats if p.scope == "tail"]
+        tail_pats = tails  # (the same patterns: ``no_tail`` holds for them)
+        any_line = _any_of(tuple(line_pats))
         changed = True
         while changed:
             changed = False
@@ -401,10 +418,10 @@ def build(doc, ctx) -> Plan:
                 todo = [text]
                 only_tails = None
                 # (Labels are short: longer lines are matched as they are, which keeps this cheap.)
-                limit = 16 if ln.words <= FORMS_MAX_WORDS else 1
+                limit = 16 if not _MORE_WORDS.search(ln.view or ln.text) else 1
                 while todo and len(forms) < limit:
                     f = todo.pop()
-                    cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True)
+                    cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True, clean=no_tail)
                     rest = f[:cut].strip()
                     if notes and not any(ch.isalnum() for ch in rest):
                         only_tails = (notes, sources)
@@ -416,6 +433,8 @@ def build(doc, ctx) -> Plan:
                     _claim(ln, "boilerplate", "removed a line of site boilerplate: " + "; ".join(only_tails[0]),
                            only_tails[1], 0.9)
                     changed = True
+                    continue
+                if any_line is not None and not any(any_line.fullmatch(f) for f in forms):
                     continue
                 for p in line_pats:
                     if not any(p.regex.fullmatch(f) for f in forms):
@@ -429,7 +448,7 @@ def build(doc, ctx) -> Plan:
                     break
         for ln in content:
             if not ln.owner:
-                _strip_tails(ln, tail_pats)
+                _strip_tails(ln, tail_pats, no_tail)
 
     _absorb_blank_lines(lines)
     return Plan(lines, fix_cache=fix_cache)
@@ -473,14 +492,22 @@ def _at_edge(content: list[Line], k: int, doc_edge: bool) -> bool:
     return firm(k - 1) or firm(k + 1)
 
 
-def _tail_cut(text: str, pats: list[Pattern], allow_empty: bool = False) -> tuple[int, list[str], str]:
+def _tail_cut(text: str, pats: list[Pattern], allow_empty: bool = False,
+              clean: set[str] | None = None) -> tuple[int, list[str], str]:
     """Where the boilerplate glued to the end of ``text`` starts, stripping tails repeatedly
     ("... - ảnh 1 Chia sẻ"); with the notes and sources of the patterns that matched. Unless
-    ``allow_empty``, a tail is taken only when words remain before it."""
+    ``allow_empty``, a tail is taken only when words remain before it. ``clean`` collects the
+    texts in which no pattern occurs at all (the plan asks about most lines more than once)."""
     text = text.rstrip()
     cut = len(text)
     notes: list[str] = []
     sources: list[str] = []
+    if clean is not None:
+        if text in clean:
+            return cut, notes, ""
+        if not any(p.regex.search(text) for p in pats):
+            clean.add(text)
+            return cut, notes, ""
     progress = True
     while progress:
         progress = False
@@ -504,9 +531,36 @@ def _tail_cut(text: str, pats: list[Pattern], allow_empty: bool = False) -> tupl
     return cut, notes[::-1], ", ".join(dict.fromkeys(sources[::-1]))
 
 
-def _strip_tails(ln: Line, pats: list[Pattern]) -> None:
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@lru_cache(maxsize=64)
+def _any_of(pats: tuple[Pattern, ...]) -> re.Pattern | None:
+    """One regex that matches wherever one of ``pats`` matches (a prefilter: a line where it finds
+    nothing needs no pattern tried); None when the patterns cannot be combined (back-references,
+    flags in the middle)."""
+    parts = []
+    for p in pats:
+        src = p.regex.pattern
+        if not isinstance(src, str) or _BACKREF.search(src):
+            return None
+        m = re.match(r"\(\?([imsx]+)\)", src)  # leading flags become flags of the group
+        part = f"(?{m.group(1)}:{src[m.end():]})" if m else f"(?:{src})"
+        leading = re.compile(f"(?{m.group(1)})" if m else "").flags
+        if p.regex.flags != leading:
+            return None  # flags set elsewhere (when compiling): not combined
+        parts.append(part)
+    if not parts:
+        return None
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
+
+
+def _strip_tails(ln: Line, pats: list[Pattern], clean: set[str] | None = None) -> None:
     """Record the boilerplate glued to the end of a kept line."""
-    cut, notes, sources = _tail_cut(ln.text, pats)
+    cut, notes, sources = _tail_cut(ln.text, pats, clean=clean)
     if notes:
         ln.tail = (
             ln.start + cut,

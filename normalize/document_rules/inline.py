@@ -10,6 +10,7 @@ a copy of another after its repair is judged in the same run, and a second run f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Callable, Iterable
 
 from ..records import Edit
@@ -28,22 +29,24 @@ _CONTINUATION = re.compile(r"(?:and|or|but|while|with|as well as|along with|toge
 _CODE = re.compile(r"[{}|=<>`\\]")
 _OPEN = "(\N{FULLWIDTH LEFT PARENTHESIS}"
 _CLOSE = ")\N{FULLWIDTH RIGHT PARENTHESIS}"
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
     """Fixes for brackets in ``text``; a replacement includes the repairs the other ``active``
     inline rules make inside it (their own edits would overlap this one and be dropped)."""
-    if not any(ch in text for ch in _OPEN + _CLOSE):
+    if not _BRACKET.search(text):
         return []
     if _CODE.search(text):
         return []  # brackets of code, grammars and markup follow their own rules
     inner_rules = tuple(n for n, _ in LINE_RULES if n != "garbled-parentheses" and (active is None or n in active))
     fixes: list[Fix] = []
     stack: list[int] = []
-    for k, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        k, ch = m.start(), m.group()
         if ch in _OPEN:
             stack.append(k)
-        elif ch in _CLOSE:
+        else:
             if stack:
                 fixes.extend(_pair(text, stack.pop(), k, inner_rules))
             else:
@@ -53,21 +56,23 @@ def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[F
     fixes.sort()
     # Nested pairs can both qualify; the outer one wins (the inner one lies inside its span).
     out: list[Fix] = []
+    reps = _repetitions(text) if fixes else []
     for f in fixes:
         if out and f[0] < out[-1][1]:
             prev = out[-1]
             if prev[2] == "" and f[2] == "" and f[1] > prev[1]:
                 out[-1] = (prev[0], f[1], "", prev[3], prev[4])  # "() ()": two removals sharing a space
             continue
-        if _makes_repeat(text, f) or _inside_repeat(text, f):
+        if _makes_repeat(text, f, reps) or _inside_repeat(f, reps):
             continue
         out.append(f)
     return out
 
 
-def _inside_repeat(text: str, f: Fix) -> bool:
-    """True when the fix lies in a copy the repetition rule removes (it would block that removal)."""
-    return any(s < f[1] and f[0] < e or s < f[0] < e for s, e, *_ in _repetitions(text))
+def _inside_repeat(f: Fix, reps: list) -> bool:
+    """True when the fix lies in a copy the repetition rule removes (it would block that removal);
+    ``reps`` is ``_repetitions`` of the line."""
+    return any(s < f[1] and f[0] < e or s < f[0] < e for s, e, *_ in reps)
 
 
 def _pair(text: str, o: int, c: int, inner_rules: tuple[str, ...]) -> list[Fix]:
@@ -120,11 +125,12 @@ def _stray_open(text: str, o: int) -> list[Fix]:
     return [(o, e, new, "removed an opening bracket that is never closed on its line", 0.8)]
 
 
-def _makes_repeat(text: str, f: Fix) -> bool:
+def _makes_repeat(text: str, f: Fix, reps: list) -> bool:
     """True when the fix would bring two copies of a word together ("( and ( and" -> "and and"):
-    then the bracket was not the only damage, and a guess is not a repair."""
+    then the bracket was not the only damage, and a guess is not a repair. ``reps`` is
+    ``_repetitions(text)``."""
     after = text[: f[0]] + f[2] + text[f[1] :]
-    return len(_repetitions(after)) > len(_repetitions(text))
+    return len(_repetitions(after)) > len(reps)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,28 +150,43 @@ _STOP_GLUE = re.compile(
 )
 
 
+# What each defect needs at least (searched first: most lines have none of them). An acronym
+# ends in two capitals before the sentence; a date has a digit, a separator and a digit; a full
+# stop or bracket touches a capital; a seam is a lower-case letter (ASCII or not) before a capital.
+_ACRONYM_NEED = re.compile(r"[A-Z]{2}(?:Mr|Ms|Dr|Prof|The|This|According)")
+_DATE_NEED = re.compile(r"\d[/.-]\d")
+_STOP_NEED = re.compile(r"[.!?)][A-Z]")
+_SEAM_NEED = re.compile(r"[^\W\d_a-z](?<=[a-z\u0080-\U0010ffff].)")
+
+
 def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
+    acronym = _ACRONYM_NEED.search(text)
+    date = _DATE_NEED.search(text)
+    stop = _STOP_NEED.search(text)
+    seam = _SEAM_NEED.search(text)
+    if not (acronym or date or stop or seam):
+        return []
     fixes: list[Fix] = []
     taken: list[tuple[int, int]] = []
     # Sentences the repetition rule removes are not separated first ("said.said." stays one
     # edit), so a second run finds nothing new.
     repeated: list[tuple[int, int]] | None = None
-    for m in _ACRONYM_GLUE.finditer(text):
+    for m in _ACRONYM_GLUE.finditer(text) if acronym else ():
         p = m.end()
         fixes.append((p, p, ". ",
                       f"{m.group(1)!r} is glued to the next sentence {text[p:p + 12]!r}\N{HORIZONTAL ELLIPSIS}: "
                       "a source or caption credit ran into the text", 0.8))
         taken.append((p, p))
-    for s, e in _glued_repeats(text):
+    for s, e in _glued_repeats(text) if seam else ():
         fixes.append((s, e, "", f"removed {text[s:e]!r} printed twice without a space "
                       "(a byline or site name doubled by the page)", 0.85))
         taken.append((s, e))
-    for m in _DATE_GLUE.finditer(text):
+    for m in _DATE_GLUE.finditer(text) if date else ():
         p = m.start()
         if any(s < p < e for s, e in taken):
             continue
         fixes.append((p, p, " ", f"separated the date {text[p:p + 10]!r} glued to the word before it", 0.85))
-    for m in _STOP_GLUE.finditer(text):
+    for m in _STOP_GLUE.finditer(text) if stop else ():
         p = m.end()
         if repeated is None:
             repeated = [(s, e) for s, e, *_ in _repetitions(text)]
@@ -173,7 +194,10 @@ def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
             continue
         fixes.append((p, p, " ", f"added the missing space after {text[m.start():p]!r}", 0.8))
     fixes.sort()
-    return [f for f in fixes if not (_makes_repeat(text, f) or _inside_repeat(text, f))] if fixes else fixes
+    if not fixes:
+        return fixes
+    reps = _repetitions(text)
+    return [f for f in fixes if not (_makes_repeat(text, f, reps) or _inside_repeat(f, reps))]
 
 
 # Candidates for the upper-case side of a seam (filtered with str.isupper; scanning only these
@@ -230,24 +254,37 @@ _TOKEN = re.compile(r"\w+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\w+)*")
 
 
 def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    low = [t[2].casefold() for t in toks]
+    # Tokens are compared case-folded; their spans and original forms are taken only for the
+    # few places where two copies line up (most lines have none: this keeps clean text cheap).
+    # (ASCII case-folds to its lower case with the same token boundaries.)
+    low = _TOKEN.findall(text.lower()) if text.isascii() else list(map(str.casefold, _TOKEN.findall(text)))
+    n = len(low)
     found: list[tuple[int, int, str, float]] = []
+    spans: list[tuple[int, int, str]] = []
+
+    def tok(t: int) -> tuple[int, int, str]:
+        if not spans:
+            spans.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+        return spans[t]
 
     def only_space(a: int, b: int) -> bool:
         return text[a:b].strip() == "" and "\n" not in text[a:b]
+
+    def spaced(t0: int, t1: int) -> bool:
+        """Only spaces (no line break) between tokens t0..t1."""
+        return all(only_space(tok(t)[1], tok(t + 1)[0]) for t in range(t0, t1))
 
     def repeat_at(k: int) -> tuple[int, int] | None:
         """(size, copies) of a phrase of 1..8 words repeated right after itself at token k."""
         for size in range(1, min(8, (n - k) // 2) + 1):  # the shortest period: one pass removes all copies
             if low[k] != low[k + size] or low[k : k + size] != low[k + size : k + 2 * size]:
                 continue
-            if not all(only_space(toks[t][1], toks[t + 1][0]) for t in range(k, k + 2 * size - 1)):
+            if not spaced(k, k + 2 * size - 1):
                 continue
             phrase = low[k : k + size]
             if not all(w.isalpha() for w in phrase):
                 continue  # labels and diagrams: "E0E1 E2E3 E0E1 E2E3"
-            if size == 1 and (phrase[0] not in _NEVER_DOUBLED or not toks[k + 1][2].islower()):
+            if size == 1 and (phrase[0] not in _NEVER_DOUBLED or not tok(k + 1)[2].islower()):
                 continue  # "very very", "bye bye", "had had"; "A A A C" is a diagram
             if size > 1 and len(set(phrase)) == 1:
                 continue  # "ha ha ha ha"
@@ -259,11 +296,11 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
                 continue  # a formula: "chunk length x chunk length"
             if size > 1 and all(w in _EMPHATIC or len(w) <= 3 for w in phrase):
                 continue  # "thank you thank you", "come on come on": said twice on purpose
-            if size > 1 and [t[2] for t in toks[k : k + size]] != [t[2] for t in toks[k + size : k + 2 * size]]:
+            if size > 1 and [tok(t)[2] for t in range(k, k + size)] != [tok(t)[2] for t in range(k + size, k + 2 * size)]:
                 continue  # "Coded character coded character" (a heading and a term): same case only
             reps = 2
-            while low[k + size * reps : k + size * (reps + 1)] == phrase and all(
-                only_space(toks[t][1], toks[t + 1][0]) for t in range(k + size * reps - 1, k + size * (reps + 1) - 1)
+            while low[k + size * reps : k + size * (reps + 1)] == phrase and spaced(
+                k + size * reps - 1, k + size * (reps + 1) - 1
             ):
                 reps += 1
             return size, reps
@@ -279,45 +316,53 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
             and x == low[k + 3]
             and len(x) >= 3
             and x.isalpha()
-            and toks[k + 1][2] == x == toks[k + 3][2]  # lower case: "Johnson and Johnson" is a name
+            and tok(k + 1)[2] == x == tok(k + 3)[2]  # lower case: "Johnson and Johnson" is a name
             and x not in _X_AND_X_OK
             and not x.endswith(("er", "s"))  # "bigger and bigger", "years and years"
-            and all(only_space(toks[t][1], toks[t + 1][0]) for t in range(k, k + 3))
+            and spaced(k, k + 3)
         )
 
-    n = len(toks)
     # Only tokens with the same word 1..8 tokens later can start a repeat ("X and X" has it two
-    # later, one token in): finding them with zip keeps the per-token work for the few.
-    starts = set()
-    for size in range(1, 9):
-        for j, (a, b) in enumerate(zip(low, low[size:])):
-            if a == b:
-                starts.add(j)
-                if size == 2 and j:
-                    starts.add(j - 1)
+    # later, one token in): one pass chains each word to its previous occurrence, and the
+    # per-token work is only for the few.
+    starts: set[int] = set()
+    last: dict[str, int] = {}
+    before: list[int] = []  # the previous occurrence of each token's word
+    for j, w in enumerate(low):
+        p = last.get(w, -9)
+        last[w] = j
+        before.append(p)
+        while j - p <= 8:
+            starts.add(p)
+            if j - p == 2 and p:
+                starts.add(p - 1)
+            p = before[p]
+    order = sorted(starts)
     k = 0
     while k < n:
         if k not in starts:
-            k += 1
-            continue
+            nxt = bisect_left(order, k)
+            if nxt == len(order):
+                break
+            k = order[nxt]
         rep = repeat_at(k)
         if rep:
             size, reps = rep
             what = "the same word twice in a row" if size == 1 else f"the same {size} words twice in a row"
-            found.append((toks[k + size - 1][1], toks[k + size * reps - 1][1], what, 0.85 if size == 1 else 0.8))
+            found.append((tok(k + size - 1)[1], tok(k + size * reps - 1)[1], what, 0.85 if size == 1 else 0.8))
             # The first copy stays; the last word of the copies may stand before another repeat
             # ("the the parade and parade", "View Original View Original parade and parade").
             k += size * reps - 1
             if x_and_x_at(k):
-                found.append((toks[k + 1][1], toks[k + 3][1],
-                              f"'{toks[k + 1][2]} and {toks[k + 3][2]}' names one thing twice", 0.8))
+                found.append((tok(k + 1)[1], tok(k + 3)[1],
+                              f"'{tok(k + 1)[2]} and {tok(k + 3)[2]}' names one thing twice", 0.8))
                 k += 3
             else:
                 k += 1
             continue
         if x_and_x_at(k):
-            found.append((toks[k + 1][1], toks[k + 3][1],
-                          f"'{toks[k + 1][2]} and {toks[k + 3][2]}' names one thing twice", 0.8))
+            found.append((tok(k + 1)[1], tok(k + 3)[1],
+                          f"'{tok(k + 1)[2]} and {tok(k + 3)[2]}' names one thing twice", 0.8))
             k += 3  # the second copy may start a new pattern
             continue
         k += 1
@@ -352,6 +397,8 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
 
 
 _ITEM_SPLIT = re.compile(r",\s+")
+_LIST_AND = re.compile(r"^(?:and|or)\s+")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?")
 
 
 def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
@@ -359,14 +406,20 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
     out = []
     if _CODE.search(text) or "[" in text:
         return []  # data and code: "[1, 3], [1, 3]"
+    if text.count(",") < 3:
+        return []  # a loop needs four items at least
     for sent in re.finditer(r"[^.!?;:]+", text):
+        if text.count(",", sent.start(), sent.end()) < 3:
+            continue
         parts = []
         pos = sent.start()
         for m in _ITEM_SPLIT.finditer(text, sent.start(), sent.end()):
             parts.append((pos, m.start()))
             pos = m.end()
         parts.append((pos, sent.end()))
-        items = [re.sub(r"^(?:and|or)\s+", "", text[s:e].strip()).casefold() for s, e in parts]
+        items = [_LIST_AND.sub("", text[s:e].strip()).casefold() for s, e in parts]
+        if len(set(items)) == len(items):
+            continue  # a loop repeats an item after its first
         for size in range(2, len(items) // 2 + 1):  # the shortest period: one pass removes all copies
             done = False
             for k in range(0, len(items) - 2 * size + 1):
@@ -402,8 +455,10 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
 def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
     """The same sentence, or the same run of sentences (a paragraph or a whole body flattened
     onto one line), twice in a row: five words or more."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]+[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?", text)]
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     sents = [text[s:e].strip() for s, e in spans]
+    if len(set(sents)) == len(sents):
+        return []  # no sentence occurs twice
     out = []
     n = len(sents)
     i = 0
