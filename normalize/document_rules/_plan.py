@@ -38,6 +38,9 @@ _QUOTES = str.maketrans(
     }
 )
 _WORD = re.compile(r"\w+")
+# What copies are compared by: words, and the symbols that are part of a term ("C++", "C#",
+# "$5", "50%"): "functions in C?" and "functions in C++?" are different lines.
+_MATCH_TOKEN = re.compile(r"\w+|[+#$%&*=@^~<>|\\/]")
 
 #: A repeated run of lines is "the body printed again" (duplicate-body) when it has at least this
 #: many non-blank lines and characters; shorter repeats are judged line by line (duplicate-paragraph).
@@ -56,6 +59,10 @@ PROSE_SHARE = 0.6
 PARA_MIN_CHARS = 80
 PARA_MIN_WORDS = 6
 #: A line directly repeating the line before it (a doubled byline) needs only this much.
+#: ... and not further than this many lines of content from it: in a long document (a manual, a
+#: FAQ) a sentence may recur by design many paragraphs later; a page's copy of a paragraph is
+#: near it, or part of a repeated run (step 1 of build).
+PARA_MAX_GAP = 24
 ADJACENT_MIN_WORDS = 2
 ADJACENT_MIN_CHARS = 12
 #: Lines up to this many words are also matched in their repaired forms (see step 4 of build).
@@ -92,8 +99,9 @@ class Line:
     key: str
     #: The line as the inline rules will leave it (what lengths and word counts are taken of).
     view: str = ""
-    #: What copies are compared by: the words of ``key`` (a copy that differs only in punctuation
-    #: is still a copy); empty for a line without words (a separator), which matches nothing.
+    #: What copies are compared by: the words of ``key`` and the symbols of terms such as "C++"
+    #: (a copy that differs only in punctuation is still a copy); empty for a line without words
+    #: (a separator), which matches nothing.
     match: str = ""
     owner: str = ""  # rule removing the whole line, "" = stays
     reason: str = ""
@@ -252,7 +260,7 @@ def build(doc, ctx) -> Plan:
             ln.view = preview(body, inline_on, fix_cache)
             if ln.view != ln.text:
                 ln.key = line_key(ln.view)
-            ln.match = " ".join(_WORD.findall(ln.key))
+            ln.match = " ".join(_MATCH_TOKEN.findall(ln.key))
     fenced = False
     for k, ln in enumerate(lines):
         if ln.text.lstrip().startswith("```"):
@@ -381,7 +389,7 @@ def build(doc, ctx) -> Plan:
                 adjacent = all(x.owner or _boilerplate_line(x, pats) for x in between) and not (
                     _has_blank_between(lines, a, b, limit=1)
                 )
-                big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose
+                big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose and j - i - 1 <= PARA_MAX_GAP
                 small_ok = (
                     b.words >= ADJACENT_MIN_WORDS
                     and len(b.view.strip()) >= ADJACENT_MIN_CHARS

@@ -29,6 +29,8 @@ _CONTINUATION = re.compile(r"(?:and|or|but|while|with|as well as|along with|toge
 _CODE = re.compile(r"[{}|=<>`\\]")
 _OPEN = "(\N{FULLWIDTH LEFT PARENTHESIS}"
 _CLOSE = ")\N{FULLWIDTH RIGHT PARENTHESIS}"
+# A smiley or frown standing after a space or opening the line (":-)", ";)", ":-(").
+_EMOTICON = re.compile(r"(?<!\S)[:;=][-'\N{RIGHT SINGLE QUOTATION MARK}]?[()]")
 _BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
@@ -39,6 +41,8 @@ def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[F
         return []
     if _CODE.search(text):
         return []  # brackets of code, grammars and markup follow their own rules
+    if _EMOTICON.search(text):
+        return []  # a smiley's bracket pairs with nothing: the brackets around it cannot be judged
     inner_rules = tuple(n for n, _ in LINE_RULES if n != "garbled-parentheses" and (active is None or n in active))
     fixes: list[Fix] = []
     stack: list[int] = []
@@ -79,8 +83,9 @@ def _pair(text: str, o: int, c: int, inner_rules: tuple[str, ...]) -> list[Fix]:
     inner = text[o + 1 : c]
     core = preview(inner.strip(), inner_rules)
     if not core:
-        # "()" glued to a word is code or a placeholder ("print()"): leave it.
-        if o > 0 and (text[o - 1].isalnum() or text[o - 1] == "_"):
+        # "()" glued to what stands before it is code, a placeholder or a quoted symbol
+        # ("print()", "CMSG_*()", '("()")'): leave it. MT leaves "( )" between words.
+        if o > 0 and not text[o - 1].isspace():
             return []
         s, e = o, c + 1
         if s > 0 and text[s - 1] == " ":
@@ -303,6 +308,14 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
                 k + size * reps - 1, k + size * (reps + 1) - 1
             ):
                 reps += 1
+            end = k + size * reps
+            if size > 1 and (
+                (k > 0 and low[k - 1] == phrase[-1] and spaced(k - 1, k))
+                or (end < n and low[end] == phrase[0] and spaced(end - 1, end))
+            ):
+                # The pattern runs on past the copies ("modules that import modules that import
+                # modules"): a recursive construction, not a phrase printed twice.
+                continue
             return size, reps
         return None
 
