@@ -71,6 +71,8 @@ FORMS_MAX_WORDS = 12
 _MORE_WORDS = re.compile(r"(?:\w+\W+){%d}\w" % FORMS_MAX_WORDS)
 #: How many earlier copies of a line the run search compares it with.
 MAX_PARTNERS = 32
+#: Inline fixes remembered across documents (entries: one per rule and distinct line).
+FIX_CACHE_MAX = 60_000
 #: A title is one short line (news headlines run 5-15 words; a lede sentence is longer).
 TITLE_MAX_CHARS = 120
 TITLE_MAX_WORDS = 16
@@ -113,7 +115,7 @@ class Line:
     #: The line directly above (no blank line between) does not end a sentence: this line
     #: continues a hard-wrapped paragraph and is not a paragraph of its own.
     continues: bool = False
-    prose: bool = False  # see _prose
+    prose: bool = False  # see _prose; taken only for lines whose ``match`` recurs
 
     @property
     def blank(self) -> bool:
@@ -248,7 +250,12 @@ def build(doc, ctx) -> Plan:
     # Compare lines as the inline rules will leave them: a line that becomes a copy of another
     # once its doubled word or stray bracket is gone is judged now, not in a second run.
     inline_on = frozenset(name for name, _ in LINE_RULES if cfg.rule_on(name, True))
-    fix_cache: dict = {}
+    # Inline fixes depend on the line and the active rules only: kept for the rounds the pipeline
+    # runs on a repaired document and for the next documents (bounded).
+    store = getattr(ctx, "cache", None)
+    fix_cache: dict = store.setdefault("document_rules.fixes", {}) if store is not None else {}
+    if len(fix_cache) > FIX_CACHE_MAX:
+        fix_cache.clear()
     # ... and without boilerplate glued to their end ("... term. View Original").
     tails = [p for p in patterns_for(ctx) if p.scope == "tail"] if on["boilerplate"] else []
     no_tail: set[str] = set()  # texts in which no tail pattern occurs
@@ -272,8 +279,11 @@ def build(doc, ctx) -> Plan:
         ln.continues = len(above) >= WRAP_MIN_CHARS and above[-1] not in _PROSE_END
     # Code is left alone: its lines never count as content to compare, remove or repair.
     content = [ln for ln in lines if not ln.blank and not ln.code]
+    # (Only lines with a copy are judged as prose: the test is skipped for the others.)
+    copies = Counter(ln.match for ln in content)
     for ln in content:
-        ln.prose = _prose(ln)
+        if ln.match and copies[ln.match] > 1:
+            ln.prose = _prose(ln)
     runs = _runs(content)
 
     # 1. Repeated runs of lines, largest first: the body printed again (duplicate-body) or a

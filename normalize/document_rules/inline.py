@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..records import Edit
@@ -159,16 +160,26 @@ _STOP_GLUE = re.compile(
 # ends in two capitals before the sentence; a date has a digit, a separator and a digit; a full
 # stop or bracket touches a capital; a seam is a lower-case letter (ASCII or not) before a capital.
 _ACRONYM_NEED = re.compile(r"[A-Z]{2}(?:Mr|Ms|Dr|Prof|The|This|According)")
-_DATE_NEED = re.compile(r"\d[/.-]\d")
-_STOP_NEED = re.compile(r"[.!?)][A-Z]")
-_SEAM_NEED = re.compile(r"[^\W\d_a-z](?<=[a-z\u0080-\U0010ffff].)")
+_DATE_NEED = re.compile(r"[/.-]\d(?<=\d..)")
+_STOP_NEED = re.compile(r"[.!?)][A-Z][a-z](?<=\w...)")
+
+
+@lru_cache(maxsize=None)
+def _seam_need() -> re.Pattern:
+    """A lower-case letter directly before an upper-case one (str.islower / str.isupper; the
+    classes list the Basic Multilingual Plane and take every character beyond it). Built on
+    first use: it costs a few milliseconds."""
+    bmp = [chr(c) for c in range(0x80, 0x10000)]
+    upper = "A-Z" + re.escape("".join(c for c in bmp if c.isupper())) + "\U00010000-\U0010ffff"
+    lower = "a-z" + re.escape("".join(c for c in bmp if c.islower())) + "\U00010000-\U0010ffff"
+    return re.compile(f"[{upper}](?<=[{lower}].)")
 
 
 def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
     acronym = _ACRONYM_NEED.search(text)
     date = _DATE_NEED.search(text)
     stop = _STOP_NEED.search(text)
-    seam = _SEAM_NEED.search(text)
+    seam = _seam_need().search(text)
     if not (acronym or date or stop or seam):
         return []
     fixes: list[Fix] = []
@@ -258,11 +269,24 @@ _EMPHATIC = {"thank", "thanks", "you", "please", "yes", "yeah", "sorry", "hello"
 _TOKEN = re.compile(r"\w+(?:['\N{RIGHT SINGLE QUOTATION MARK}-]\w+)*")
 
 
+def _fold(text: str) -> str:
+    return text.lower() if text.isascii() else text.casefold()
+
+
+def _folds_in_place(text: str) -> bool:
+    """True when case-folding the whole line gives the case-folded tokens of the line: every
+    character folds to one character of the same kind (str.casefold works character by character;
+    checked over all of Unicode, only U+0345, a combining mark that folds to a letter, changes
+    kind). ASCII folds to its lower case."""
+    if text.isascii():
+        return True
+    return len(text.casefold()) == len(text) and "\N{COMBINING GREEK YPOGEGRAMMENI}" not in text
+
+
 def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
     # Tokens are compared case-folded; their spans and original forms are taken only for the
     # few places where two copies line up (most lines have none: this keeps clean text cheap).
-    # (ASCII case-folds to its lower case with the same token boundaries.)
-    low = _TOKEN.findall(text.lower()) if text.isascii() else list(map(str.casefold, _TOKEN.findall(text)))
+    low = _TOKEN.findall(_fold(text)) if _folds_in_place(text) else list(map(str.casefold, _TOKEN.findall(text)))
     n = len(low)
     found: list[tuple[int, int, str, float]] = []
     spans: list[tuple[int, int, str]] = []
