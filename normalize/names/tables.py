@@ -12,14 +12,22 @@ FORMAT = "# normalize-names: 1"
 def read_tsv(name: str) -> tuple[list[str], list[list[str]]]:
     """(column names, rows) of a names table; raise when the file or its format header is wrong.
 
-    A missing table is an error, never "no data" (STYLE.md: no silent fallbacks).
+    A missing table is an error, never "no data" (STYLE.md: no silent fallbacks). Parsed once per
+    version of the file, then loaded from the on-disk cache (normalize/_cache.py).
     """
+    from .. import _cache
+
     path = DATA / name
     try:
-        text = path.read_text(encoding="utf-8")
+        digest = _cache.key("names-table", (path,), code=(__file__,))
     except OSError as e:
         raise FileNotFoundError(f"{path}: name table missing ({e.strerror}); reinstall normalize or run "
                                 f"scripts/gen_name_tables.py") from e
+    return _cache.cached(f"names-{path.stem}", digest, lambda: _parse_tsv(path))
+
+
+def _parse_tsv(path: Path) -> tuple[list[str], list[list[str]]]:
+    text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     if not lines or lines[0] != FORMAT:
         raise ValueError(f"{path}:1: expected {FORMAT!r} as the first line")
