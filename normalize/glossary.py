@@ -336,6 +336,8 @@ class GlossarySet:
                 if e.proper and f != lower(form) and " " in f.strip():
                     self._folded.setdefault(f, []).append((e, form, is_alias))
         self._automata = None
+        #: Identity of the files this set was built from (set by from_config), or None.
+        self.digest: str | None = None
 
     @classmethod
     def from_config(cls, config) -> "GlossarySet":
@@ -433,4 +435,6 @@ def _set_for(paths: tuple[Path, ...], digest: str) -> GlossarySet:
         gs._build()  # the automata pickle too (pyahocorasick supports it)
         return gs
 
-    return _cache.cached("glossary-set", digest, build)
+    gs = _cache.cached("glossary-set", digest, build)
+    gs.digest = digest  # lets tables derived from this set be cached on disk too
+    return gs

@@ -164,22 +164,25 @@ _DATE_NEED = re.compile(r"[/.-]\d(?<=\d..)")
 _STOP_NEED = re.compile(r"[.!?)][A-Z][a-z](?<=\w...)")
 
 
-@lru_cache(maxsize=None)
-def _seam_need() -> re.Pattern:
-    """A lower-case letter directly before an upper-case one (str.islower / str.isupper; the
-    classes list the Basic Multilingual Plane and take every character beyond it). Built on
-    first use: it costs a few milliseconds."""
-    bmp = [chr(c) for c in range(0x80, 0x10000)]
-    upper = "A-Z" + re.escape("".join(c for c in bmp if c.isupper())) + "\U00010000-\U0010ffff"
-    lower = "a-z" + re.escape("".join(c for c in bmp if c.islower())) + "\U00010000-\U0010ffff"
-    return re.compile(f"[{upper}](?<=[{lower}].)")
+# A lower-case letter directly before an upper-case one (str.islower / str.isupper). Candidates
+# come from one cheap class scan (ASCII lower or any non-ASCII, then ASCII upper or any non-ASCII);
+# the case test runs only on those, so no class of every cased BMP letter has to be compiled.
+_SEAM_CANDIDATE = re.compile("[a-z\u0080-\U0010ffff](?=[A-Z\u0080-\U0010ffff])")
+
+
+def _has_seam(text: str) -> bool:
+    for m in _SEAM_CANDIDATE.finditer(text):
+        a, b = m.group(), text[m.end()]
+        if (a.islower() or a > "\uffff") and (b.isupper() or b > "\uffff"):
+            return True
+    return False
 
 
 def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
     acronym = _ACRONYM_NEED.search(text)
     date = _DATE_NEED.search(text)
     stop = _STOP_NEED.search(text)
-    seam = _seam_need().search(text)
+    seam = _has_seam(text)
     if not (acronym or date or stop or seam):
         return []
     fixes: list[Fix] = []

@@ -405,6 +405,19 @@ def _phonetic_index(ctx) -> dict[str, dict[str, str]]:
     cached = ctx.cache.get("names.phonetic")
     if cached is not None and cached[0] is glossary:
         return cached[1]
+    from .. import _cache
+    from ..names import phonetic
+
+    if glossary.digest is not None:
+        digest = glossary.digest + _cache.key("names-phonetic", (), code=(__file__, phonetic.__file__))
+        index = _cache.cached("names-phonetic", digest, lambda: _build_phonetic_index(glossary))
+    else:
+        index = _build_phonetic_index(glossary)
+    ctx.cache["names.phonetic"] = (glossary, index)
+    return index
+
+
+def _build_phonetic_index(glossary) -> dict[str, dict[str, str]]:
     from ..names import phonetic
 
     index: dict[str, dict[str, str]] = {}
@@ -419,7 +432,6 @@ def _phonetic_index(ctx) -> dict[str, dict[str, str]]:
                 firsts.add(k.split()[0])
     # Keys of first words: a window whose first word's key is no surname's is skipped unread.
     index[""] = {w: "" for w in firsts}
-    ctx.cache["names.phonetic"] = (glossary, index)
     return index
 
 
