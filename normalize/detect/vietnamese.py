@@ -86,7 +86,7 @@ LONE_MIN_VI = 4.5
 LONE_MARGIN = 2.0
 _ASCII_WORD = re.compile(r"(?<![\w\-.'\u2019])[a-z]+(?![\w\-'\u2019])")
 # A capitalised syllable with only the accents other languages share ("Bùi", "Thôi", "Tân"): on a
-# line that holds Vietnamese names, a one-syllable name of its own.
+# line that holds other one-syllable Vietnamese names, a one-syllable name of its own.
 _SHARED_ACCENT_NAME = re.compile(r"(?<![\w\-.'\u2019])[A-Z][a-z\u00e0-\u00fd]*[\u00e0-\u00fd][a-z\u00e0-\u00fd]*(?![\w\-'\u2019])")
 
 
@@ -156,7 +156,12 @@ def detect_vietnamese(doc, ctx):
         words = _WORD.findall(nfc[start:end])
         letters = [w for w in words if not w.isdigit()]
         kind = "name" if letters and all(w[0].isupper() for w in letters) else "vietnamese"
-        (phrases if kind == "vietnamese" else names).append((start, end, nfc[start:end]))
+        if kind == "vietnamese":
+            phrases.append((start, end, nfc[start:end]))
+        elif " " not in nfc[start:end]:
+            # One-syllable names ("the Lưu and Nguyễn") are how MT leaves surnames; a full name
+            # ("Phạm Minh Chính") is correct English and says nothing about the words around it.
+            names.append((start, end, nfc[start:end]))
         yield doc.finding(
             start, end, kind=kind, rule="vietnamese", language="vi",
             evidence=f"{'name' if kind == 'name' else 'phrase'} of Vietnamese syllables with letters only Vietnamese uses ({m.group()!r})",
