@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hanpivot  # noqa: E402
-from glossary_io import GLOSSARIES, read_hand_tsv, row, write  # noqa: E402
+from glossary_io import GLOSSARIES, read_hand_tsv, row, source_forms, write  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -130,15 +130,7 @@ def divisions() -> list[tuple[str, str, str, str, str, str]]:
 
 def vietnamese_places() -> set[str]:
     """Every source form of the Vietnamese places glossary (generated first)."""
-    path = GLOSSARIES / "places" / "vi-en.vietnam.tsv"
-    forms = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("source\t"):
-            continue
-        cols = line.split("\t")
-        forms.add(cols[0].casefold())
-        forms.update(a.casefold() for a in cols[3].split("|") if a)
-    return forms
+    return source_forms([GLOSSARIES / "places" / "vi-en.vietnam.tsv"])
 
 
 def main() -> int:

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hanpivot  # noqa: E402
-from glossary_io import GLOSSARIES, read_hand_tsv, row, write  # noqa: E402
+from glossary_io import GLOSSARIES, read_hand_tsv, row, source_forms, write  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -75,16 +75,7 @@ def expand(requires: str, macros: dict) -> tuple[str, ...]:
 def other_forms() -> set[str]:
     """Forms of the generated place and people glossaries: a stripped alias that equals one of them
     is another entity ("Nha Trang" is the city, not a stripped "Nhà Trắng", the White House)."""
-    forms = set()
-    for sub in ("places", "people"):
-        for path in (GLOSSARIES / sub).glob("*.tsv"):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.startswith("#") or line.startswith("source\t"):
-                    continue
-                cols = line.split("\t")
-                forms.add(cols[0].casefold())
-                forms.update(a.casefold() for a in cols[3].split("|") if a)
-    return forms
+    return source_forms(sorted(p for sub in ("places", "people") for p in (GLOSSARIES / sub).glob("*.tsv")))
 
 
 def aliases_for(source: str, target: str, taken: set[str]) -> list[str]:

@@ -79,3 +79,19 @@ def read_hand_tsv(path: Path) -> list[dict]:
         cells += [""] * (len(header) - len(cells))
         out.append({k: unicodedata.normalize("NFC", v) for k, v in zip(header, cells)})
     return out
+
+
+def source_forms(paths) -> set[str]:
+    """Case-folded source forms and aliases of glossary files (generated earlier in the order of
+    glossaries/README.md), read with the package's own validating loader."""
+    import sys
+
+    sys.path.insert(0, str(REPO))
+    from normalize.glossary import load_file
+
+    forms: set[str] = set()
+    for path in paths:
+        for e in load_file(path).entries:
+            forms.add(e.source.casefold())
+            forms.update(a.casefold() for a in e.aliases)
+    return forms
