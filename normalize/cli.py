@@ -214,7 +214,7 @@ def check(paths, show_diff, fmt, **opts):
     if fmt == "json":
         click.echo(report.render_json(entries), nl=False)
     elif not show_diff:
-        click.echo(report.Report.summary(rep, len(inputs)), err=True)
+        click.echo(rep.summary(len(inputs)), err=True)
     sys.exit(rep.exit_code)
 
 

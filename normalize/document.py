@@ -102,10 +102,6 @@ class Document:
         e = starts[k + 1] if k + 1 < len(starts) else len(self.nfc)
         return s, e
 
-    def sentence(self, i: int) -> str:
-        s, e = self.sentence_bounds(i)
-        return self.nfc[s:e]
-
     def nfc_offset(self, orig: int) -> int:
         """NFC offset for an original offset (inverse of :meth:`orig`, first match)."""
         if self._map is None:

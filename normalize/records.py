@@ -10,7 +10,7 @@ behaviour: the output *is* the replay of the edits).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
 
@@ -74,7 +74,6 @@ class Result:
     output: str
     edits: tuple[Edit, ...] = ()
     unresolved: tuple[Finding, ...] = ()
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def changed(self) -> bool:
@@ -145,7 +144,3 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 def replay(result: Result) -> str:
     """Rebuild the output from the input and the recorded edits."""
     return apply_edits(result.input, result.edits)
-
-
-def to_dict(record) -> dict:
-    return asdict(record)

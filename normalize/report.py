@@ -15,7 +15,7 @@ EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 
 
-def _line_col(text: str, offset: int, starts: list[int]) -> tuple[int, int]:
+def _line_col(offset: int, starts: list[int]) -> tuple[int, int]:
     k = bisect_right(starts, offset) - 1
     return k + 1, offset - starts[k] + 1
 
@@ -42,7 +42,7 @@ def render_text(path: str, result: Result) -> str:
     starts = _line_starts(result.input)
     lines = []
     for item in result.items():
-        line, col = _line_col(result.input, item["start"], starts)
+        line, col = _line_col(item["start"], starts)
         where = f"{path}:{line}:{col}"
         if item["replacement"] is None:
             lines.append(f"{where}: {item['rule']}: {_short(item['text'])} unresolved ({item['language']}): {item['reason']}")

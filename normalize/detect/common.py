@@ -29,7 +29,6 @@ for _v in _VI_VOWELS:
         VI_LETTERS.add(unicodedata.normalize("NFC", _v + _t))
 VI_LETTERS |= {c.upper() for c in VI_LETTERS}
 VI_LETTERS = frozenset(VI_LETTERS)
-_VI_CLASS = "".join(sorted(VI_LETTERS))
 
 # Vietnamese syllable structure (onset, nucleus, coda) over the tone-folded spelling; see
 # e.g. Thompson, "A Vietnamese Reference Grammar" (1965), ch. 3. Used to decide whether an
@@ -40,8 +39,6 @@ _SYLLABLE = re.compile(
     r"(?:ch|ng|nh|[cmnpt])?"
 )
 
-WORD = re.compile(rf"[{_VI_CLASS}]+")
-LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def strip_tones(word: str) -> str:
@@ -59,10 +56,6 @@ def is_vi_syllable(word: str) -> bool:
     if not word or any(c not in VI_LETTERS for c in word):
         return False
     return _SYLLABLE.fullmatch(strip_tones(word)) is not None
-
-
-def has_vi_only(word: str) -> bool:
-    return any(c in VI_ONLY_SET for c in word)
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +114,3 @@ def cue_present(nfc: str, start: int, end: int, cues, bounds) -> bool:
         if re.search(r"(?<!\w)" + re.escape(cue.lower()) + r"(?!\w)", window):
             return True
     return False
-
-
-def capitalised(word: str) -> bool:
-    return bool(word) and word[0].isupper()

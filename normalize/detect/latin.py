@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..errors import NormalizeError
 from ..rules import rule
-from .common import is_vi_syllable
+from .common import VI_ONLY, is_vi_syllable
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 _LEXICON = _DATA / "latin-lexicon.tsv"
@@ -47,9 +47,9 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff
 # (a comma list of foreign words is still caught run by run).
 _GAP = frozenset(" \u00a0")
 
-# Letters only Vietnamese uses (ă ơ ư đ and the Latin Extended Additional vowels with stacked or
-# dot-below tones, U+1EA0..U+1EF9): words with them belong to the ``vietnamese`` detector.
-_VI_ONLY = re.compile("[\u0102\u0103\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
+# Letters only Vietnamese uses (detect.common.VI_ONLY): words with them belong to the
+# ``vietnamese`` detector.
+_VI_ONLY = re.compile(f"[{VI_ONLY}]")
 
 # Vietnamese without diacritics -------------------------------------------------------------------
 # A seed is a lower-case-able word much more frequent in Vietnamese (folded) than in English and

@@ -90,53 +90,44 @@ _ASCII_WORD = re.compile(r"(?<![\w\-.'\u2019])[a-z]+(?![\w\-'\u2019])")
 _SHARED_ACCENT_NAME = re.compile(r"(?<![\w\-.'\u2019])[A-Z][a-z\u00e0-\u00fd]*[\u00e0-\u00fd][a-z\u00e0-\u00fd]*(?![\w\-'\u2019])")
 
 
-def _lines_with(nfc: str, spans: list[tuple[int, int, str]]):
-    """(line start, line end, first seed, spans) once for each line holding one of ``spans``."""
+def _lone(nfc: str, spans: list[tuple[int, int, str]], pattern: re.Pattern, judge):
+    """(start, end, evidence) for words of ``pattern`` on the lines holding ``spans``, outside
+    them, spelled like one Vietnamese syllable, that ``judge(word, seed, lexicon)`` accepts (it
+    returns the evidence, or None). The latin lexicon is loaded only if such a word exists."""
+    from .latin import lexicon
+
     taken = [(s, e) for s, e, _ in spans]
     done = set()
     for s, _, seed in spans:
         lo = nfc.rfind("\n", 0, s) + 1
-        if lo not in done:
-            done.add(lo)
-            hi = nfc.find("\n", s)
-            yield lo, len(nfc) if hi == -1 else hi, seed, taken
-
-
-def _lone_names(nfc: str, names: list[tuple[int, int, str]]):
-    """(start, end, evidence) of one-syllable names with shared accents on lines holding names."""
-    from .latin import lexicon
-
-    for lo, hi, seed, taken in _lines_with(nfc, names):
-        for m in _SHARED_ACCENT_NAME.finditer(nfc, lo, hi):
+        if lo in done:
+            continue
+        done.add(lo)
+        hi = nfc.find("\n", s)
+        for m in pattern.finditer(nfc, lo, len(nfc) if hi == -1 else hi):
             w = m.group()
             if any(a <= m.start() < b for a, b in taken) or not is_vi_syllable(w):
                 continue
-            lex = lexicon()
-            low = w.lower()
-            other = max([lex.en.get(low, 0.0), *lex.langs.get(low, {}).values()])
-            if lex.vi.get(low, 0.0) >= 3.0 and other < 2.0:
-                yield m.start(), m.end(), (
-                    f"one-syllable Vietnamese name on a line with Vietnamese names ({seed!r}); "
-                    f"{w!r} is a Vietnamese syllable other languages do not write"
-                )
+            evidence = judge(w, seed, lexicon())
+            if evidence:
+                yield m.start(), m.end(), evidence
 
 
-def _lone_words(nfc: str, phrases: list[tuple[int, int, str]]):
-    """(start, end, evidence) of lone unaccented Vietnamese words on lines holding a phrase."""
-    from .latin import lexicon
+def _lone_name(w: str, seed: str, lex) -> str | None:
+    low = w.lower()
+    other = max([lex.en.get(low, 0.0), *lex.langs.get(low, {}).values()])
+    if lex.vi.get(low, 0.0) >= 3.0 and other < 2.0:
+        return (f"one-syllable Vietnamese name on a line with Vietnamese names ({seed!r}); "
+                f"{w!r} is a Vietnamese syllable other languages do not write")
+    return None
 
-    for lo, hi, seed, taken in _lines_with(nfc, phrases):
-        for m in _ASCII_WORD.finditer(nfc, lo, hi):
-            w = m.group()
-            if any(a <= m.start() < b for a, b in taken) or not is_vi_syllable(w):
-                continue
-            lex = lexicon()
-            vi, en = lex.vi.get(w, 0.0), lex.en.get(w, 0.0)
-            if vi >= LONE_MIN_VI and vi - en >= LONE_MARGIN and (w,) not in lex.loanwords:
-                yield m.start(), m.end(), (
-                    f"unaccented Vietnamese word on a line with Vietnamese leftovers ({seed!r}): "
-                    f"Zipf vi {vi:.1f} vs en {en:.1f}"
-                )
+
+def _lone_word(w: str, seed: str, lex) -> str | None:
+    vi, en = lex.vi.get(w, 0.0), lex.en.get(w, 0.0)
+    if vi >= LONE_MIN_VI and vi - en >= LONE_MARGIN and (w,) not in lex.loanwords:
+        return (f"unaccented Vietnamese word on a line with Vietnamese leftovers ({seed!r}): "
+                f"Zipf vi {vi:.1f} vs en {en:.1f}")
+    return None
 
 
 @rule("vietnamese", stage="detect", description="Vietnamese words and names, seeded by letters only Vietnamese uses (ơ ư đ ă, stacked tone marks)")
@@ -166,7 +157,7 @@ def detect_vietnamese(doc, ctx):
             start, end, kind=kind, rule="vietnamese", language="vi",
             evidence=f"{'name' if kind == 'name' else 'phrase'} of Vietnamese syllables with letters only Vietnamese uses ({m.group()!r})",
         )
-    for start, end, evidence in _lone_words(nfc, phrases):
+    for start, end, evidence in _lone(nfc, phrases, _ASCII_WORD, _lone_word):
         yield doc.finding(start, end, kind="vietnamese", rule="vietnamese", language="vi", evidence=evidence)
-    for start, end, evidence in _lone_names(nfc, names):
+    for start, end, evidence in _lone(nfc, names, _SHARED_ACCENT_NAME, _lone_name):
         yield doc.finding(start, end, kind="name", rule="vietnamese", language="vi", evidence=evidence)
