@@ -45,7 +45,7 @@ class InputDecodeError(NormalizeError, UnicodeError):
         self.encoding = encoding
         self.hint = hint
         message = f"{self.path}: cannot decode as {encoding} at byte {offset}: {reason}"
-        super().__init__(f"{message} ({hint})" if hint else message)
+        super().__init__(f"{message}; {hint}" if hint else message)
 
 
 class ModelError(NormalizeError, RuntimeError):

@@ -15,8 +15,8 @@ reports (``Finding.start``, JSON ``start``/``end``) counts code points of the te
 Undecodable input raises :class:`~normalize.errors.InputDecodeError` with the encoding tried, the
 byte offset into the file (BOM included) and, where the bytes make it evident, a hint: UTF-16 or
 UTF-32 without a BOM (NUL in every other / three of four bytes), Latin-1 / Windows-1252 (lone high
-bytes between ASCII), or a legacy CJK encoding (pairs of high bytes that GB18030, Big5 or Shift_JIS
-decode).
+bytes between ASCII), or a legacy CJK encoding (GB18030, Big5 or Shift_JIS decode the start of the
+file into CJK characters).
 """
 
 from __future__ import annotations
@@ -98,18 +98,37 @@ def _hint(data: bytes, offset: int) -> str:
             return "looks like UTF-16-LE without a byte-order mark"
         if even >= 0.3 * half and odd < 0.05 * half:
             return "looks like UTF-16-BE without a byte-order mark"
+    cjk = _legacy_cjk(data, sample)
+    if cjk:
+        names = " or ".join(label for label, _ in cjk)
+        codec = cjk[0][1] if len(cjk) == 1 else "ENCODING"
+        return f"a legacy CJK encoding, {names}? convert it to UTF-8 first: iconv -f {codec} -t utf-8"
     runs = _high_runs(sample)
     if runs and sum(1 for length in runs if length == 1) >= 0.8 * len(runs):
-        return "Latin-1 or Windows-1252? convert it to UTF-8 first (iconv -f cp1252 -t utf-8)"
-    if runs and sum(1 for length in runs if length % 2 == 0) >= 0.8 * len(runs):
-        cut = _last_ascii(sample)
-        for name, label in (("gb18030", "GB18030/GBK"), ("big5", "Big5"), ("shift_jis", "Shift_JIS")):
-            try:
-                sample[:cut].decode(name)
-            except UnicodeDecodeError:
-                continue
-            return f"{label}? convert it to UTF-8 first (iconv -f {name} -t utf-8)"
+        return "Latin-1 or Windows-1252? convert it to UTF-8 first: iconv -f cp1252 -t utf-8"
     return ""
+
+
+_CJK_CODECS = (("GB18030", "gb18030"), ("Big5", "big5"), ("Shift_JIS", "shift_jis"))
+
+
+def _legacy_cjk(data: bytes, sample: bytes) -> list[tuple[str, str]]:
+    """The legacy CJK encodings that decode the sample into mostly CJK characters."""
+    if len(data) > len(sample):
+        cut = sample.rfind(b"\n")  # LF is never a trail byte in these encodings
+        if cut <= 0:
+            return []
+        sample = sample[: cut + 1]
+    fits = []
+    for label, codec in _CJK_CODECS:
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        wide = [c for c in text if ord(c) >= 0x80]
+        if wide and sum(1 for c in wide if ord(c) >= 0x3000) >= 0.8 * len(wide):
+            fits.append((label, codec))
+    return fits
 
 
 def _high_runs(sample: bytes) -> list[int]:
@@ -130,11 +149,3 @@ def _high_runs(sample: bytes) -> list[int]:
                 runs.append(j - i)
         i = j
     return runs
-
-
-def _last_ascii(sample: bytes) -> int:
-    """Cut the sample after its last ASCII byte, so no multi-byte character is cut in two."""
-    for i in range(len(sample) - 1, -1, -1):
-        if sample[i] < 0x80:
-            return i + 1
-    return 0
