@@ -216,6 +216,10 @@ class Cleaner:
         if not 0.0 <= config.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, got {config.min_confidence}")
         rules.check_names(config.disabled_rules | config.enabled_rules)
+        if (config.model or config.models_dir) and config.rule_on("model"):
+            from .translate.discovery import preflight
+
+            preflight(config.model, config.models_dir)  # a model that cannot be used fails here, loudly
         self.config = config
         self.context = Context(config)
 
