@@ -144,12 +144,22 @@ def test_output_dir(tmp_path):
         (["fix", "a", "b"], "several inputs need --in-place or --output-dir"),
         (["fix", "-i", "-"], "stdin (-) cannot be fixed in place or into a directory"),
         (["check", "--no-rule", "nonsense"], "unknown rule name(s): nonsense (see `normalize rules` for the list)"),
+        (["check", "--diff", "--format", "json"], "--diff cannot be combined with --format json (the diff is text)"),
+        (["fix", "-i"], "stdin (-) cannot be fixed in place or into a directory"),
+        (["fix", "-o", "out"], "stdin (-) cannot be fixed in place or into a directory"),
+        (["fix", "-o", "out", "a", "-"], "stdin (-) cannot be fixed in place or into a directory"),
+        (["fix", "-i", "-o", "out", "a"], "--in-place and --output-dir cannot be combined"),
+        (["fix", "-o", "out", "x/a.txt", "y/a.txt"], "x/a.txt and y/a.txt would both be written to out/a.txt"),
+        (["check", "--min-confidence", "2"], "Invalid value for '--min-confidence': 2.0 is not in the range 0.0<=x<=1.0."),
     ],
 )
-def test_usage_errors_exit_2(args, message):
-    r = run(args, input=b"")
+def test_usage_errors_exit_2(args, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run(args, input=DIRTY.encode())
     assert r.exit_code == 2
-    assert message in r.stderr
+    assert r.stdout == ""
+    assert r.stderr.endswith(f"Error: {message}\n")
+    assert list(tmp_path.iterdir()) == []  # nothing read, nothing written (no out/ made)
 
 
 def test_broken_glossary_exit_3_with_location(tmp_path):
