@@ -56,5 +56,12 @@ class ConfigError(NormalizeError, ValueError):
     """A configuration value is invalid (unknown rule name, bad threshold, ...)."""
 
 
-class OutputError(NormalizeError, OSError):
-    """An output file cannot be written (the input it came from is left as it was)."""
+class DocumentError(NormalizeError, RuntimeError):
+    """Cleaning one document of many raised unexpectedly (a bug): ``index`` says which document
+    (0-based, in the order given), ``cause`` is the original exception (also ``__cause__``)."""
+
+    def __init__(self, index: int, cause: BaseException):
+        self.index = index
+        self.cause = cause
+        lines = str(cause).strip().splitlines()
+        super().__init__(f"document {index}: {type(cause).__name__}" + (f": {lines[0]}" if lines else ""))

@@ -124,7 +124,7 @@ def test_in_place_interrupted_write_leaves_original(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", boom)
     r = CliRunner().invoke(main, ["fix", "-i", str(p), *GLOSSARY])
-    assert r.exit_code != 0  # click turns the interrupt into "Aborted!"
+    assert (r.exit_code, r.stderr) == (130, "normalize: error: interrupted\n")
     assert p.read_text(encoding="utf-8") == DIRTY
     assert [x.name for x in tmp_path.iterdir()] == ["a.txt"]
 
@@ -310,3 +310,13 @@ def test_unwritable_output_is_exit_3_and_the_others_are_written(tmp_path):
     assert r.stderr == f"normalize: error: {a}: cannot write {out.resolve() / 'a.txt'}: Is a directory\n"
     assert (out / "b.txt").read_text(encoding="utf-8") == CLEAN
     assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]  # no temporary file left
+
+
+def test_library_names_the_failing_document(injected_failure):
+    from normalize import Cleaner, DocumentError
+
+    cleaner = Cleaner(builtin_glossary=False, glossaries=(TESTS / "data" / "core-test.tsv",))
+    with pytest.raises(DocumentError) as info:
+        cleaner.clean_and_explain_many([DIRTY, CLEAN, BOOM, DIRTY])
+    assert info.value.index == 2 and isinstance(info.value.__cause__, RuntimeError)
+    assert str(info.value) == "document 2: RuntimeError: injected failure"
