@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import signal
-import string
 import threading
 import time
 from pathlib import Path
@@ -37,7 +35,7 @@ STALE_AFTER = 60.0
 #: Seconds after which a temporary file is stale whichever process made it (a pid can be reused).
 STALE_ALWAYS = 86400.0
 _SUFFIX = ".tmp"
-_ALPHABET = string.ascii_lowercase + string.digits
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 class Interrupted(KeyboardInterrupt):
@@ -50,7 +48,7 @@ class Interrupted(KeyboardInterrupt):
 
 
 def temp_name(target: Path) -> str:
-    token = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    token = "".join(_ALPHABET[b % 36] for b in os.urandom(8))  # unique enough with O_EXCL; no secrets import
     return f".{target.name}.normalize.{os.getpid()}.{token}{_SUFFIX}"
 
 
