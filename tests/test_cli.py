@@ -320,3 +320,13 @@ def test_library_names_the_failing_document(injected_failure):
         cleaner.clean_and_explain_many([DIRTY, CLEAN, BOOM, DIRTY])
     assert info.value.index == 2 and isinstance(info.value.__cause__, RuntimeError)
     assert str(info.value) == "document 2: RuntimeError: injected failure"
+
+
+def test_missing_input_is_exit_3_and_the_others_are_fixed(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(DIRTY, encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    r = run(["fix", "-i", str(missing), str(a), *GLOSSARY])
+    assert r.exit_code == 3
+    assert r.stderr == f"normalize: error: {missing}: No such file or directory\n"
+    assert a.read_text(encoding="utf-8") == CLEAN

@@ -183,3 +183,29 @@ def test_temp_name_shape(tmp_path):
     name = temp_name(tmp_path / "a b.txt")
     assert name.startswith(f".a b.txt.normalize.{os.getpid()}.") and name.endswith(".tmp") and len(name) == len(
         f".a b.txt.normalize.{os.getpid()}.") + 12
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="uses /proc to see the temp file")
+def test_sigkill_leaves_a_temp_file_the_next_run_removes(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(DIRTY, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _PAUSED, "fix", "-i", str(p), *GLOSSARY],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+    )
+    try:
+        assert proc.stdout.readline() == "temp written\n"
+        proc.kill()
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        proc.stdout.close()
+        proc.stderr.close()
+    (tmp,) = [q for q in tmp_path.iterdir() if q.name != "a.txt"]
+    assert p.read_text(encoding="utf-8") == DIRTY
+    old = time.time() - STALE_AFTER - 5  # as if it had been left a while ago
+    os.utime(tmp, (old, old))
+    assert run(["fix", "-i", str(p), *GLOSSARY]).exit_code == 0
+    assert [q.name for q in tmp_path.iterdir()] == ["a.txt"]
+    assert p.read_text(encoding="utf-8") == CLEAN
