@@ -191,3 +191,24 @@ def test_device_without_model_warns(extra):
     assert r.stderr == (
         "normalize: warning: --device cuda has no effect: no --model or --models-dir (or NORMALIZE_MODELS_DIR) given\n"
     )
+
+
+def test_checks_import_neither_torch_nor_transformers(tmp_path):
+    import subprocess
+    import sys
+
+    fake_model(tmp_path / "vi-en")
+    (tmp_path / "zh-en").mkdir()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from normalize.translate.discovery import preflight, unusable\n"
+        f"assert unusable(Path({str(tmp_path / 'vi-en')!r})) is None\n"
+        "try:\n"
+        f"    preflight(None, Path({str(tmp_path)!r}))\n"
+        "except Exception as exc:\n"
+        "    print(exc)\n"
+        "assert 'torch' not in sys.modules and 'transformers' not in sys.modules\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=TESTS.parent, check=True).stdout
+    assert out == f"--models-dir {tmp_path}: zh-en/ exists but is unusable: no config.json {LAYOUT}\n"
