@@ -1,6 +1,20 @@
-"""Command line: a thin layer over Cleaner and the reporters.
+"""Command line: a thin layer over Cleaner, the reporters and normalize.io.
 
-Exit codes: 0 ok, 1 `check` found something, 2 usage error, 3 bad input or data.
+Exit codes (the highest one that applies when inputs fare differently: 4 > 3 > 1 > 0):
+
+- 0: done; for ``check``: nothing found
+- 1: ``check`` found something to fix or report
+- 2: usage error (unknown option or rule name, conflicting flags); nothing is read or written
+- 3: bad input or data: an undecodable or unreadable input, an output that cannot be written, a
+  broken glossary, a model that cannot be used
+- 4: internal error: an unexpected exception while processing an input (a bug: please report it);
+  the other inputs are still processed and written
+- 130 / 143: interrupted by SIGINT / SIGTERM (a file being written is left as it was)
+
+One bad input never stops the others: its error is printed (``normalize: error: FILE: reason``) and
+nothing is written for it. A broken glossary or model is not about one input: it stops the run
+before the first output is written (a model that fails only when it is first loaded stops the run
+there; the files already written did not need it, so they are what they would have been).
 """
 
 from __future__ import annotations
@@ -8,55 +22,53 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
+import traceback
 from pathlib import Path
 
 import click
 
 from . import report
 from .config import Config
-from .errors import ConfigError, InputDecodeError, NormalizeError
-
-
-def read_input(path: str) -> str:
-    """Read a file (or stdin for "-") as UTF-8 exactly; line endings are kept as they are."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputDecodeError(path, exc.start, exc.reason) from None
-    # A UTF-8 byte-order mark is not text: drop it (and keep offsets relative to the text).
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that an interruption leaves either the old or the new file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except FileNotFoundError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+from .errors import ConfigError, GlossaryError, InputDecodeError, ModelError, NormalizeError
+from .io import Interrupted, clean_stale, decode, encode, read_bytes, write_atomic
 
 
 def _err(message: str) -> None:
     click.echo(f"normalize: error: {message}", err=True)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"normalize: warning: {message}", err=True)
+
+
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.find_root().meta.get("normalize.debug"):
+        return True
+    return os.environ.get("NORMALIZE_DEBUG", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _set_debug(ctx, param, value):
+    if value:
+        ctx.find_root().meta["normalize.debug"] = True
+
+
+_debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
+                             help="Print the traceback of an internal error (also: NORMALIZE_DEBUG=1).")
+
+
+def _internal(where: str, exc: BaseException) -> str:
+    """The one-line report of an unexpected exception (the traceback too with --debug)."""
+    lines = str(exc).strip().splitlines()
+    reason = type(exc).__name__ + (f": {lines[0]}" if lines else "")
+    if len(reason) > 200:
+        reason = reason[:197] + "..."
+    if _debug():
+        click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
+        hint = "please report it with the input and this traceback"
+    else:
+        hint = "please report it with the input; --debug or NORMALIZE_DEBUG=1 shows the traceback"
+    return f"{where}: {reason} (internal error; {hint})"
 
 
 def _config_options(f):
@@ -103,8 +115,10 @@ def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confide
 def _cleaner(config: Config):
     from .pipeline import Cleaner
 
+    if config.device != "cpu" and not ((config.model or config.models_dir) and config.rule_on("model")):
+        _warn(f"--device {config.device} has no effect: no --model or --models-dir (or NORMALIZE_MODELS_DIR) given")
     try:
-        return Cleaner(config)
+        return Cleaner(config)  # a model that cannot be used raises ModelError here, before any output
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -113,19 +127,30 @@ def _inputs(paths) -> list[str]:
     return list(paths) if paths else ["-"]
 
 
+def _usage_conflicts(*pairs: tuple[bool, str]) -> None:
+    """Exit 2 with the message of the first conflict that applies (before anything is read)."""
+    for applies, message in pairs:
+        if applies:
+            raise click.UsageError(message)
+
+
 # Inputs are read and cleaned in groups so that model work is batched across files
 # (Cleaner.clean_and_explain_many) while memory stays bounded for long file lists.
 _GROUP = 64
+#: Errors about the run rather than one input: they stop it (exit 3 through _data_errors).
+_FATAL = (GlossaryError, ModelError, ConfigError)
 
 
 def _results(cleaner, paths, rep):
-    """(path, result) for every readable input, in order; bad inputs are reported (exit 3) and
-    skipped, so nothing is written for them."""
+    """(path, decoded input, result) for every input that could be read and cleaned, in order.
+
+    An input that cannot be read or decoded (exit 3) or whose cleaning raises unexpectedly (exit 4)
+    is reported and skipped, so nothing is written for it; the others go on."""
     for i in range(0, len(paths), _GROUP):
         group = []
         for path in paths[i : i + _GROUP]:
             try:
-                group.append((path, read_input(path)))
+                group.append((path, decode(read_bytes(path), path)))
             except InputDecodeError as exc:
                 rep.failure(str(exc))
                 _err(str(exc))
@@ -133,12 +158,60 @@ def _results(cleaner, paths, rep):
                 msg = f"{path}: {exc.strerror or exc}"
                 rep.failure(msg)
                 _err(msg)
-        results = cleaner.clean_and_explain_many(text for _, text in group)
-        yield from zip((p for p, _ in group), results)
+        try:
+            results = cleaner.clean_and_explain_many(d.text for _, d in group)
+        except _FATAL:
+            raise
+        except Exception:
+            results = None  # find which input fails: clean them one by one
+        for k, (path, decoded) in enumerate(group):
+            if results is not None:
+                yield path, decoded, results[k]
+                continue
+            try:
+                result = cleaner.clean_and_explain(decoded.text)
+            except _FATAL:
+                raise
+            except NormalizeError as exc:
+                rep.failure(f"{path}: {exc}")
+                _err(f"{path}: {exc}")
+                continue
+            except Exception as exc:
+                msg = _internal(path, exc)
+                rep.internal_error(msg)
+                _err(msg)
+                continue
+            yield path, decoded, result
+
+
+class _per_input:
+    """Run one input's output step; an error there is that input's alone (3 for I/O, 4 otherwise)."""
+
+    def __init__(self, rep, path):
+        self.rep, self.path = rep, path
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is None or not isinstance(exc, Exception) or isinstance(exc, _FATAL):
+            return False
+        if isinstance(exc, click.exceptions.ClickException):
+            return False
+        if isinstance(exc, OSError):
+            where = f" {exc.filename}" if exc.filename else ""
+            msg = f"{self.path}: cannot write{where}: {exc.strerror or exc}"
+            self.rep.failure(msg)
+        else:
+            msg = _internal(self.path, exc)
+            self.rep.internal_error(msg)
+        _err(msg)
+        return True
 
 
 def _data_errors(func):
-    """Turn data and model errors into exit 3 with a message naming the file and line."""
+    """Turn data and model errors into exit 3 with a message naming the file and line; an
+    unexpected exception outside any one input into exit 4; an interruption into 128 + signal."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
@@ -146,14 +219,45 @@ def _data_errors(func):
         except NormalizeError as exc:  # GlossaryError, ModelError, ...: bad data, not bad usage
             _err(str(exc))
             sys.exit(report.EXIT_BAD_INPUT)
+        except Interrupted as exc:
+            _err(f"interrupted: {exc}")
+            sys.exit(128 + exc.signum)
+        except KeyboardInterrupt:
+            _err("interrupted")
+            sys.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            _err(_internal("normalize", exc))
+            sys.exit(report.EXIT_INTERNAL)
 
     return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="normalize", prog_name="normalize")
+@_debug_option
 def main():
     """Repair machine-translated English: leftover words, names in the wrong reading, foreign script."""
+
+
+def _output_targets(inputs: list[str], output_dir: str) -> dict[str, Path]:
+    """Where ``-o DIR`` writes each input; exit 2 when two inputs would land on one file."""
+    targets: dict[str, Path] = {}
+    seen: dict[Path, str] = {}
+    for path in inputs:
+        target = Path(output_dir) / Path(path).name
+        if target in seen and os.path.realpath(seen[target]) != os.path.realpath(path):
+            raise click.UsageError(f"{seen[target]} and {path} would both be written to {target}")
+        seen.setdefault(target, path)
+        targets[path] = target
+    return targets
+
+
+def _write(path: str, target: Path, data: bytes) -> None:
+    links = write_atomic(target, data)
+    if links > 1:
+        _warn(f"{path} had {links} hard links: the rewritten file is a new file, the other links keep the old text")
 
 
 @main.command()
@@ -162,32 +266,36 @@ def main():
 @click.option("--output-dir", "-o", type=click.Path(file_okay=False), help="Write each fixed file into DIR.")
 @click.option("--explain", is_flag=True, help="Also print every edit and unresolved finding on stderr.")
 @_config_options
+@_debug_option
 @_data_errors
 def fix(paths, in_place, output_dir, explain, **opts):
     """Write corrected text. No PATH or "-" reads stdin and writes stdout."""
     inputs = _inputs(paths)
-    if in_place and output_dir:
-        raise click.UsageError("--in-place and --output-dir cannot be combined")
-    if (in_place or output_dir) and "-" in inputs:
-        raise click.UsageError("stdin (-) cannot be fixed in place or into a directory")
-    if len(inputs) > 1 and not (in_place or output_dir):
-        raise click.UsageError("several inputs need --in-place or --output-dir")
+    _usage_conflicts(
+        (in_place and bool(output_dir), "--in-place and --output-dir cannot be combined"),
+        ((in_place or bool(output_dir)) and "-" in inputs, "stdin (-) cannot be fixed in place or into a directory"),
+        (len(inputs) > 1 and not (in_place or output_dir), "several inputs need --in-place or --output-dir"),
+    )
+    targets = _output_targets(inputs, output_dir) if output_dir else {}
     cleaner = _cleaner(_make_config(**opts))
     rep = report.Report()
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    for path, result in _results(cleaner, inputs, rep):
+    for path, decoded, result in _results(cleaner, inputs, rep):
         rep.done(result)
-        if explain:
-            click.echo(report.render_text(path, result), err=True, nl=False)
-        if in_place:
-            if result.changed:
-                write_atomic(Path(path), result.output)
-        elif output_dir:
-            write_atomic(Path(output_dir) / Path(path).name, result.output)
-        else:
-            sys.stdout.buffer.write(result.output.encode("utf-8"))
-            sys.stdout.buffer.flush()
+        with _per_input(rep, path):
+            if explain:
+                click.echo(report.render_text(path, result), err=True, nl=False)
+            if in_place:
+                if result.changed:
+                    _write(path, Path(path), encode(result.output, decoded))
+                else:
+                    clean_stale(path)
+            elif output_dir:
+                _write(path, targets[path], encode(result.output, decoded))
+            else:
+                sys.stdout.buffer.write(encode(result.output, decoded))
+                sys.stdout.buffer.flush()
     sys.exit(rep.exit_code)
 
 
@@ -196,26 +304,36 @@ def fix(paths, in_place, output_dir, explain, **opts):
 @click.option("--diff", "show_diff", is_flag=True, help="Print the unified diff that `fix` would apply.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_config_options
+@_debug_option
 @_data_errors
 def check(paths, show_diff, fmt, **opts):
     """List findings. Exit 1 when something is found, 0 when clean."""
     inputs = _inputs(paths)
+    _usage_conflicts(
+        (show_diff and fmt != "text", f"--diff cannot be combined with --format {fmt} (the diff is text)"),
+    )
     cleaner = _cleaner(_make_config(**opts))
     rep = report.Report(check=True)
     entries = []
-    for path, result in _results(cleaner, inputs, rep):
+    for path, decoded, result in _results(cleaner, inputs, rep):
         rep.done(result)
-        if fmt == "json":
-            entries.append(report.json_entry(path, result))
-        elif show_diff:
-            click.echo(report.render_diff(path, result), nl=False)
-        else:
-            click.echo(report.render_text(path, result), nl=False)
+        with _per_input(rep, path):
+            if fmt == "json":
+                entries.append({**report.json_entry(path, result), **_encoding_fields(decoded)})
+            elif show_diff:
+                click.echo(report.render_diff(path, result), nl=False)
+            else:
+                click.echo(report.render_text(path, result), nl=False)
     if fmt == "json":
         click.echo(report.render_json(entries), nl=False)
     elif not show_diff:
         click.echo(rep.summary(len(inputs)), err=True)
     sys.exit(rep.exit_code)
+
+
+def _encoding_fields(decoded) -> dict:
+    """How the input was stored: offsets count code points of the text after the byte-order mark."""
+    return {"encoding": decoded.encoding, "bom": bool(decoded.bom)}
 
 
 @main.command("rules")

@@ -32,13 +32,20 @@ class GlossaryError(NormalizeError, ValueError):
 
 
 class InputDecodeError(NormalizeError, UnicodeError):
-    """An input file is not valid text in the expected encoding."""
+    """An input file is not valid text in the expected encoding.
 
-    def __init__(self, path: str, offset: int, reason: str):
+    ``offset`` is the byte offset into the file (a byte-order mark included); ``hint`` says what
+    the bytes look like instead when that is evident ("" otherwise).
+    """
+
+    def __init__(self, path: str, offset: int, reason: str, encoding: str = "UTF-8", hint: str = ""):
         self.path = str(path)
         self.offset = offset
         self.reason = reason
-        super().__init__(f"{self.path}: cannot decode as UTF-8 at byte {offset}: {reason}")
+        self.encoding = encoding
+        self.hint = hint
+        message = f"{self.path}: cannot decode as {encoding} at byte {offset}: {reason}"
+        super().__init__(f"{message}; {hint}" if hint else message)
 
 
 class ModelError(NormalizeError, RuntimeError):
@@ -47,3 +54,14 @@ class ModelError(NormalizeError, RuntimeError):
 
 class ConfigError(NormalizeError, ValueError):
     """A configuration value is invalid (unknown rule name, bad threshold, ...)."""
+
+
+class DocumentError(NormalizeError, RuntimeError):
+    """Cleaning one document of many raised unexpectedly (a bug): ``index`` says which document
+    (0-based, in the order given), ``cause`` is the original exception (also ``__cause__``)."""
+
+    def __init__(self, index: int, cause: BaseException):
+        self.index = index
+        self.cause = cause
+        lines = str(cause).strip().splitlines()
+        super().__init__(f"document {index}: {type(cause).__name__}" + (f": {lines[0]}" if lines else ""))

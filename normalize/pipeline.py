@@ -11,7 +11,7 @@ from typing import Iterable
 from . import rules
 from .config import Config
 from .document import Document
-from .errors import ConfigError
+from .errors import ConfigError, DocumentError, NormalizeError
 from .records import Candidate, Edit, Finding, Result, apply_edits
 from .rewrite import build_edits
 
@@ -216,6 +216,10 @@ class Cleaner:
         if not 0.0 <= config.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be between 0 and 1, got {config.min_confidence}")
         rules.check_names(config.disabled_rules | config.enabled_rules)
+        if (config.model or config.models_dir) and config.rule_on("model"):
+            from .translate.discovery import preflight
+
+            preflight(config.model, config.models_dir)  # a model that cannot be used fails here, loudly
         self.config = config
         self.context = Context(config)
 
@@ -284,13 +288,29 @@ class Cleaner:
 
     def clean_and_explain_many(self, texts: Iterable[str]) -> list[Result]:
         """Results for many documents; with a translation model configured, the model work of
-        all of them is batched together first (fuller batches, one generate() per batch)."""
+        all of them is batched together first (fuller batches, one generate() per batch).
+
+        An unexpected exception on one document raises :class:`DocumentError` naming its index;
+        a NormalizeError (a broken glossary or model) propagates as it is."""
         texts = list(texts)
         if len(texts) > 1 and (self.config.model or self.config.models_dir) and self.config.rule_on("model"):
             from .resolve.model import prefetch
 
-            prefetch(self, texts)
-        return [self.clean_and_explain(t) for t in texts]
+            try:
+                prefetch(self, texts)
+            except NormalizeError:
+                raise
+            except Exception:
+                pass  # the document that fails fails again below, where its index is known
+        results = []
+        for i, t in enumerate(texts):
+            try:
+                results.append(self.clean_and_explain(t))
+            except NormalizeError:
+                raise  # bad data or model: about the run, not one document
+            except Exception as exc:
+                raise DocumentError(i, exc) from exc
+        return results
 
     def _explain_unresolved(self, f: Finding, best: Candidate | None) -> Finding:
         parts = [f.evidence] if f.evidence else []

@@ -13,6 +13,7 @@ EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
+EXIT_INTERNAL = 4
 
 
 def _line_col(offset: int, starts: list[int]) -> tuple[int, int]:
@@ -87,6 +88,7 @@ class Report:
     found: int = 0
     changed: int = 0
     failed: int = 0
+    internal: int = 0
     errors: list[str] = field(default_factory=list)
 
     def done(self, result: Result) -> None:
@@ -99,8 +101,16 @@ class Report:
         self.failed += 1
         self.errors.append(message)
 
+    def internal_error(self, message: str) -> None:
+        """An unexpected exception on one input (a bug): exit 4, the other inputs go on."""
+        self.internal += 1
+        self.errors.append(message)
+
     @property
     def exit_code(self) -> int:
+        """The worst outcome over all inputs: internal error 4 > bad input 3 > found 1 > ok 0."""
+        if self.internal:
+            return EXIT_INTERNAL
         if self.failed:
             return EXIT_BAD_INPUT
         if self.check and self.found:
@@ -115,4 +125,6 @@ class Report:
             parts.append(f"{self.changed} of {total} input(s) changed")
         if self.failed:
             parts.append(f"{self.failed} failed")
+        if self.internal:
+            parts.append(f"{self.internal} internal error(s)")
         return ", ".join(parts)

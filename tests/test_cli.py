@@ -124,7 +124,7 @@ def test_in_place_interrupted_write_leaves_original(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", boom)
     r = CliRunner().invoke(main, ["fix", "-i", str(p), *GLOSSARY])
-    assert r.exit_code != 0  # click turns the interrupt into "Aborted!"
+    assert (r.exit_code, r.stderr) == (130, "normalize: error: interrupted\n")
     assert p.read_text(encoding="utf-8") == DIRTY
     assert [x.name for x in tmp_path.iterdir()] == ["a.txt"]
 
@@ -144,12 +144,22 @@ def test_output_dir(tmp_path):
         (["fix", "a", "b"], "several inputs need --in-place or --output-dir"),
         (["fix", "-i", "-"], "stdin (-) cannot be fixed in place or into a directory"),
         (["check", "--no-rule", "nonsense"], "unknown rule name(s): nonsense (see `normalize rules` for the list)"),
+        (["check", "--diff", "--format", "json"], "--diff cannot be combined with --format json (the diff is text)"),
+        (["fix", "-i"], "stdin (-) cannot be fixed in place or into a directory"),
+        (["fix", "-o", "out"], "stdin (-) cannot be fixed in place or into a directory"),
+        (["fix", "-o", "out", "a", "-"], "stdin (-) cannot be fixed in place or into a directory"),
+        (["fix", "-i", "-o", "out", "a"], "--in-place and --output-dir cannot be combined"),
+        (["fix", "-o", "out", "x/a.txt", "y/a.txt"], "x/a.txt and y/a.txt would both be written to out/a.txt"),
+        (["check", "--min-confidence", "2"], "Invalid value for '--min-confidence': 2.0 is not in the range 0.0<=x<=1.0."),
     ],
 )
-def test_usage_errors_exit_2(args, message):
-    r = run(args, input=b"")
+def test_usage_errors_exit_2(args, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run(args, input=DIRTY.encode())
     assert r.exit_code == 2
-    assert message in r.stderr
+    assert r.stdout == ""
+    assert r.stderr.endswith(f"Error: {message}\n")
+    assert list(tmp_path.iterdir()) == []  # nothing read, nothing written (no out/ made)
 
 
 def test_broken_glossary_exit_3_with_location(tmp_path):
@@ -183,3 +193,140 @@ def test_rule_switch_off(tmp_path):
     assert (r.exit_code, r.stdout) == (0, DIRTY)
     r = run(["check", "--no-rule", "glossary-resolve", *GLOSSARY], input=DIRTY.encode())
     assert r.exit_code == 1 and "'Mỹ' unresolved (vi)" in r.stdout
+
+
+# -- one input's failure is that input's alone; exit codes by precedence 4 > 3 > 1 > 0 ----------------
+
+BOOM = "This line makes the injected failure happen.\n"
+INTERNAL_HINT = "(internal error; please report it with the input; --debug or NORMALIZE_DEBUG=1 shows the traceback)"
+
+
+@pytest.fixture
+def injected_failure(monkeypatch):
+    """Cleaner.clean_and_explain raises for any input containing BOOM (a stand-in for a bug)."""
+    from normalize.pipeline import Cleaner
+
+    real = Cleaner.clean_and_explain
+
+    def clean_and_explain(self, text):
+        if BOOM in text:
+            raise RuntimeError("injected failure\nsecond line not shown")
+        return real(self, text)
+
+    monkeypatch.setattr(Cleaner, "clean_and_explain", clean_and_explain)
+
+
+def _three(tmp_path):
+    a, b, c = (tmp_path / n for n in ("a.txt", "b.txt", "c.txt"))
+    a.write_text(DIRTY, encoding="utf-8")
+    b.write_text(DIRTY + BOOM, encoding="utf-8")
+    c.write_text(DIRTY, encoding="utf-8")
+    return a, b, c
+
+
+def test_internal_error_in_one_file_others_written_to_output_dir(tmp_path, injected_failure):
+    a, b, c = _three(tmp_path)
+    out = tmp_path / "out"
+    r = run(["fix", "-o", str(out), str(a), str(b), str(c), *GLOSSARY])
+    assert r.exit_code == 4
+    assert r.stderr == f"normalize: error: {b}: RuntimeError: injected failure {INTERNAL_HINT}\n"
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "c.txt"]
+    assert (out / "a.txt").read_text(encoding="utf-8") == (out / "c.txt").read_text(encoding="utf-8") == CLEAN
+
+
+def test_internal_error_in_place_leaves_that_file_and_fixes_the_others(tmp_path, injected_failure):
+    a, b, c = _three(tmp_path)
+    r = run(["fix", "--in-place", str(a), str(b), str(c), *GLOSSARY])
+    assert r.exit_code == 4
+    assert r.stderr == f"normalize: error: {b}: RuntimeError: injected failure {INTERNAL_HINT}\n"
+    assert a.read_text(encoding="utf-8") == c.read_text(encoding="utf-8") == CLEAN
+    assert b.read_text(encoding="utf-8") == DIRTY + BOOM
+
+
+def test_internal_error_in_check_reports_the_others(tmp_path, injected_failure):
+    a, b, c = _three(tmp_path)
+    c.write_text(CLEAN, encoding="utf-8")
+    r = run(["check", str(a), str(b), str(c), *GLOSSARY])
+    assert r.exit_code == 4
+    assert r.stdout.startswith(f"{a}:1:18: glossary-resolve: 'Mỹ' -> 'the United States'")
+    assert str(b) not in r.stdout and str(c) not in r.stdout
+    assert r.stderr == (
+        f"normalize: error: {b}: RuntimeError: injected failure {INTERNAL_HINT}\n"
+        "1 of 3 input(s) need attention, 1 internal error(s)\n"
+    )
+    r = run(["check", "--format", "json", str(a), str(b), str(c), *GLOSSARY])
+    assert r.exit_code == 4
+    assert [e["path"] for e in json.loads(r.stdout)] == [str(a), str(c)]
+
+
+@pytest.mark.parametrize("how", ["--debug", "NORMALIZE_DEBUG"])
+def test_debug_shows_the_traceback(tmp_path, injected_failure, how):
+    _, b, _ = _three(tmp_path)
+    args = ["fix", "-o", str(tmp_path / "out"), str(b), *GLOSSARY]
+    env = {"NORMALIZE_DEBUG": "1"} if how == "NORMALIZE_DEBUG" else {"NORMALIZE_DEBUG": ""}
+    if how == "--debug":
+        args.insert(1, "--debug")
+    r = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+    assert r.exit_code == 4
+    assert r.stderr.startswith("Traceback (most recent call last):\n")
+    assert "RuntimeError: injected failure\nsecond line not shown\n" in r.stderr
+    assert r.stderr.endswith(
+        f"normalize: error: {b}: RuntimeError: injected failure "
+        "(internal error; please report it with the input and this traceback)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "kinds, code",
+    [
+        (["clean"], 0),
+        (["clean", "dirty"], 1),
+        (["dirty", "undecodable", "clean"], 3),
+        (["undecodable", "dirty", "internal"], 4),
+        (["internal", "undecodable"], 4),
+    ],
+)
+def test_exit_code_precedence(tmp_path, injected_failure, kinds, code):
+    content = {"clean": CLEAN.encode(), "dirty": DIRTY.encode(), "undecodable": b"\xc3", "internal": BOOM.encode()}
+    paths = []
+    for i, kind in enumerate(kinds):
+        p = tmp_path / f"{i}-{kind}.txt"
+        p.write_bytes(content[kind])
+        paths.append(str(p))
+    assert run(["check", *paths, *GLOSSARY]).exit_code == code
+    # fix: "dirty" is not a failure (it gets fixed), the rest is the same
+    assert run(["fix", "-o", str(tmp_path / "out"), *paths, *GLOSSARY]).exit_code == (0 if code == 1 else code)
+
+
+def test_unwritable_output_is_exit_3_and_the_others_are_written(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(DIRTY, encoding="utf-8")
+    b.write_text(DIRTY, encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "a.txt").mkdir(parents=True)  # a directory where a.txt should go
+    r = run(["fix", "-o", str(out), str(a), str(b), *GLOSSARY])
+    assert r.exit_code == 3
+    assert r.stderr == f"normalize: error: {a}: cannot write {out.resolve() / 'a.txt'}: Is a directory\n"
+    assert (out / "b.txt").read_text(encoding="utf-8") == CLEAN
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]  # no temporary file left
+
+
+def test_library_names_the_failing_document(injected_failure):
+    from normalize import Cleaner, DocumentError
+
+    cleaner = Cleaner(builtin_glossary=False, glossaries=(TESTS / "data" / "core-test.tsv",))
+    with pytest.raises(DocumentError) as info:
+        cleaner.clean_and_explain_many([DIRTY, CLEAN, BOOM, DIRTY])
+    assert info.value.index == 2 and isinstance(info.value.__cause__, RuntimeError)
+    assert str(info.value) == "document 2: RuntimeError: injected failure"
+
+
+def test_missing_input_is_exit_3_and_the_others_are_fixed(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(DIRTY, encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    r = run(["fix", "-i", str(missing), str(a), *GLOSSARY])
+    assert r.exit_code == 3
+    assert r.stderr == f"normalize: error: {missing}: No such file or directory\n"
+    assert a.read_text(encoding="utf-8") == CLEAN

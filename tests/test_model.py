@@ -248,13 +248,34 @@ def test_prefetch_batches_across_files(tiny):
 
 
 @pytest.mark.model
-def test_broken_model_is_reported_not_raised(tiny, tmp_path):
+def test_broken_model_fails_before_any_text(tiny, tmp_path):
+    from normalize.errors import ModelError
+
     broken = tmp_path / "vi-en"
     shutil.copytree(tiny["good"], broken)
     (broken / "model.safetensors").write_bytes(b"not a safetensors file")
-    r = Cleaner(Config(models_dir=tmp_path)).clean_and_explain(GOOD_SENTENCE)
-    assert r.output == GOOD_SENTENCE
-    assert "model vi-en unusable: " in r.unresolved[0].evidence and "cannot load model vi-en" in r.unresolved[0].evidence
+    with pytest.raises(ModelError) as info:
+        Cleaner(Config(models_dir=tmp_path))
+    assert str(info.value) == (
+        f"--models-dir {tmp_path}: vi-en/ exists but is unusable: model.safetensors is not a safetensors file "
+        "(no valid header) (see models/README.md#layout)"
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("mode", [["fix"], ["fix", "--explain"], ["check"], ["check", "--format", "json"]], ids=" ".join)
+def test_model_that_only_torch_finds_broken_is_exit_3(tiny, tmp_path, mode):
+    # Files that pass the cheap checks but do not load: the first use raises, the run stops, exit 3.
+    from normalize.cli import main
+
+    broken = tmp_path / "vi-en"
+    shutil.copytree(tiny["good"], broken)
+    (broken / "source.spm").write_bytes(b"garbage, not a sentencepiece model")
+    res = CliRunner().invoke(main, [*mode, "--models-dir", str(tmp_path)], input=GOOD_SENTENCE)
+    assert res.exit_code == 3
+    assert res.stdout == ""
+    assert res.stderr.startswith(f"normalize: error: {broken}: cannot load model vi-en: ")
+    assert res.stderr.count("\n") == 1  # one line: no transformers load report
 
 
 @pytest.mark.model

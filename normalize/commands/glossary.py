@@ -17,6 +17,7 @@ import click
 from .. import report
 from ..config import Config
 from ..errors import GlossaryError
+from ..io.atomic import write_atomic
 
 
 def _paths(paths: tuple[str, ...]) -> list[Path]:
@@ -115,8 +116,6 @@ def format_text(text: str, shown: str = "<text>") -> str:
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if a file would be reformatted.")
 def fmt(paths: tuple[str, ...], check_only: bool) -> None:
     """Sort entries by (source, requires), normalise to NFC, strip stray spaces; keep the header."""
-    from ..cli import write_atomic
-
     changed = 0
     for path in _paths(paths):
         try:
@@ -133,7 +132,7 @@ def fmt(paths: tuple[str, ...], check_only: bool) -> None:
             if check_only:
                 click.echo(f"would reformat {path}")
             else:
-                write_atomic(path, new)
+                write_atomic(path, new.encode("utf-8"))
                 click.echo(f"reformatted {path}")
     if check_only and changed:
         sys.exit(report.EXIT_FOUND)

@@ -33,16 +33,23 @@ def _options(f):
     return f
 
 
-def _found(model, models_dir):
-    from ..translate import discover
+def _targets(model, models_dir) -> list[tuple[Path, bool]]:
+    """(directory, explicit) for --model and every model-like directory under --models-dir,
+    usable or not (discovery.entries): `check` says what is wrong with each."""
+    from ..translate.discovery import entries
 
-    return discover(Path(model) if model else None, Path(models_dir) if models_dir else None)
+    out = [(Path(model), True)] if model else []
+    if models_dir and Path(models_dir).is_dir():
+        out.extend((p, False) for p in entries(Path(models_dir)))
+    return out
 
 
 def _none_message(model, models_dir) -> str:
     from ..translate import README_INSTALL
 
     where = [f"--model {model}" if model else "", f"--models-dir {models_dir}" if models_dir else ""]
+    if models_dir and not Path(models_dir).is_dir():
+        where[1] += ": no such directory"
     where = " and ".join(w for w in where if w) or "no --model or --models-dir (or NORMALIZE_MODELS_DIR) given"
     return f"no translation models found ({where}): see {README_INSTALL}"
 
@@ -60,12 +67,20 @@ def models():
 @_options
 def list_models(model, models_dir, device):
     """List the models that --model / --models-dir provide and the languages each serves."""
-    found = _found(model, models_dir)
-    if not found:
+    from ..translate import read_info
+    from ..translate.discovery import unusable
+
+    targets = _targets(model, models_dir)
+    if not targets:
         click.echo(_none_message(model, models_dir), err=True)
         return
-    for m in found:
-        origin = "--model" if m.explicit else "discovered"
+    for path, explicit in targets:
+        origin = "--model" if explicit else "discovered"
+        why = unusable(path)
+        if why:
+            click.echo(f"{path.name:<32} unusable: {why}  {origin:<10} {path}")
+            continue
+        m = read_info(path, explicit=explicit)
         click.echo(f"{m.id:<32} {m.languages:<14} {m.family:<8} {_mb(m.size_bytes):>9}  {origin:<10} {m.path}")
 
 
@@ -76,14 +91,21 @@ def list_models(model, models_dir, device):
                    f"per language expecting {PROBE_WORD!r}.")
 def check_models(model, models_dir, device, probe):
     """Load every model, translate a probe sentence per language, run the output guards."""
-    from ..translate import Translator, check
+    from ..translate import Translator, check, read_info
+    from ..translate.discovery import unusable
 
-    found = _found(model, models_dir)
-    if not found:
+    targets = _targets(model, models_dir)
+    if not targets:
         click.echo(_none_message(model, models_dir), err=True)
         raise click.exceptions.Exit(1)
     worst = 0
-    for m in found:
+    for path, explicit in targets:
+        why = unusable(path)
+        if why:
+            click.echo(f"BROKEN  {path.name}: {why} ({path})")
+            worst = 3
+            continue
+        m = read_info(path, explicit=explicit)
         tr = Translator(m, device=device)
         if probe:
             probes = [(lang, text, word) for lang, text, word in probe if m.serves(lang)]
@@ -116,5 +138,5 @@ def check_models(model, models_dir, device, probe):
             click.echo(line)
         if status != "OK":
             worst = max(worst, 1)
-    if worst:
+    if worst:  # 3 (a model is broken) > 1 (a model answers badly) > 0
         raise click.exceptions.Exit(worst)

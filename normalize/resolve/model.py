@@ -93,13 +93,16 @@ def judge(window, output) -> Verdict:
 
 
 def _translate(ctx, info, lang: str, windows) -> bool:
-    """Translate and judge the windows not judged yet; False when the model is unusable."""
+    """Translate and judge the windows not judged yet; False when the model fails on them
+    (raises ModelError when it cannot be loaded at all)."""
     st = _state(ctx)
     todo = list(dict.fromkeys(w for w in windows if (info.path, w.key) not in st.verdicts))
     if not todo:
         return True
+    tr = translator_for(ctx, info)
+    tr.load()  # a model that cannot be loaded is an error for the whole run (ModelError), not a note
     try:
-        outputs = translator_for(ctx, info).translate([w.text for w in todo], lang)
+        outputs = tr.translate([w.text for w in todo], lang)
     except ModelError as exc:
         st.broken[info.path] = f"model {info.id} unusable: {exc}"
         return False

@@ -103,6 +103,9 @@ class Translator:
         path = self.info.path
         if not path.is_dir():
             raise ModelError(f"{path}: model directory not found (see models/README.md#layout)")
+        verbosity = transformers.utils.logging.get_verbosity()
+        # The load report (a table per mismatched tensor) is noise next to the one-line ModelError.
+        transformers.utils.logging.set_verbosity_error()
         try:
             with warnings.catch_warnings():
                 # MarianTokenizer recommends sacremoses for punctuation normalisation it does not need here.
@@ -112,7 +115,10 @@ class Translator:
             model.to(self.device)
             model.eval()
         except Exception as exc:  # transformers raises OSError/ValueError/KeyError/RuntimeError here
-            raise ModelError(f"{path}: cannot load model {self.id}: {type(exc).__name__}: {exc}") from exc
+            first = (str(exc).strip().splitlines() or [""])[0]
+            raise ModelError(f"{path}: cannot load model {self.id}: {type(exc).__name__}: {first}") from exc
+        finally:
+            transformers.utils.logging.set_verbosity(verbosity)
         self._tok, self._model = tok, model
         self.stats.load_seconds += time.perf_counter() - t0
 
