@@ -46,8 +46,9 @@ def test_check_text_lists_location_rule_and_source(tmp_path):
     r = run(["check", str(p), *GLOSSARY])
     assert r.exit_code == 1
     line = r.stdout.splitlines()[0]
-    assert line.startswith(f"{p}:2:18: glossary-resolve: 'Mỹ' -> 'the United States' [")
-    assert "core-test.tsv:" in line and "confidence 0.95" in line
+    assert line.startswith(f"{p}:2:18: glossary-resolve [")
+    assert "Delegations from [-Mỹ-]{+the United States+} and China met." in line
+    assert line.endswith("(core-test.tsv:13, 0.95)")
 
 
 def test_check_json_contract(tmp_path):
@@ -182,4 +183,4 @@ def test_rule_switch_off(tmp_path):
     r = run(["fix", "--no-rule", "glossary-resolve", *GLOSSARY], input=DIRTY.encode())
     assert (r.exit_code, r.stdout) == (0, DIRTY)
     r = run(["check", "--no-rule", "glossary-resolve", *GLOSSARY], input=DIRTY.encode())
-    assert r.exit_code == 1 and "'Mỹ' unresolved (vi)" in r.stdout
+    assert r.exit_code == 1 and "{==Mỹ==} and China met." in r.stdout and "(vi, left unchanged)" in r.stdout

@@ -1,0 +1,79 @@
+"""Result -> what a person or a program reads, and the exit codes it implies.
+
+text (short lines + summary), json (the contract), diff (unified and word diff built from the
+edits), critic (CriticMarkup), html (one self-contained page). Renderers take a Result and
+never re-run the pipeline; ids, sentences and categories come from :mod:`.ids`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Result
+from .diff import render_diff, render_word_diff
+from .ids import Item, annotate
+from .json import json_entry, render_json
+from .text import render_text
+
+
+def use_color(stream) -> bool:
+    """Colour on a terminal unless NO_COLOR is set (no-color.org)."""
+    import os
+
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+def render_critic(result: Result) -> str:
+    from .critic import render_critic as render
+
+    return render(result)
+
+
+def render_html(entries) -> str:
+    from .html import render_html as render
+
+    return render(entries)
+
+EXIT_OK = 0
+EXIT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+
+
+@dataclass
+class Report:
+    """Collects per-input outcomes and decides the exit code (like black's Report)."""
+
+    check: bool = False
+    found: int = 0
+    changed: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def done(self, result: Result) -> None:
+        if not result.clean:
+            self.found += 1
+        if result.changed:
+            self.changed += 1
+
+    def failure(self, message: str) -> None:
+        self.failed += 1
+        self.errors.append(message)
+
+    @property
+    def exit_code(self) -> int:
+        if self.failed:
+            return EXIT_BAD_INPUT
+        if self.check and self.found:
+            return EXIT_FOUND
+        return EXIT_OK
+
+    def summary(self, total: int) -> str:
+        parts = []
+        if self.check:
+            parts.append(f"{self.found} of {total} input(s) need attention")
+        else:
+            parts.append(f"{self.changed} of {total} input(s) changed")
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        return ", ".join(parts)
