@@ -291,6 +291,8 @@ def review(path, decisions_file, output, **opts):
     """Review each change interactively (accept, skip, edit, undo, quit), then write PATH and the decisions."""
     from .review import run
 
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise click.UsageError("review is interactive and needs a terminal; in scripts use fix --skip/--only/--decisions")
     cleaner = _cleaner(_make_config(**opts))
     result = cleaner.clean_and_explain(read_input(path))
     target = Path(output or path)
