@@ -22,7 +22,8 @@ Decisions file (JSON, ``version`` 1)::
 ``action`` is ``accept``, ``skip`` or ``edit`` (``replacement`` is then the text written instead;
 on a flag, ``edit`` writes a replacement nothing proposed). ``default`` (``accept`` or ``skip``)
 decides changes the file does not list; the review writes ``skip`` so that a change that is new
-since the review is left alone. ``text``/``replacement`` of accept/skip entries are for people.
+since the review is left alone. An ``accept`` with a ``replacement`` other than the one proposed
+now is an error (the proposal changed since the review); ``text`` is for people.
 """
 
 from __future__ import annotations
@@ -167,6 +168,12 @@ def apply(result: Result, decisions: Decisions, items: list[Item] | None = None,
             f"{where}: no change or flag has id {', '.join(missing)} (ids come from `normalize check "
             f"--format json` or `normalize review` on the same text; has the text changed?): nothing written"
         )
+    # An accepted proposal that is no longer the one proposed (a glossary changed) was not reviewed.
+    for it in walk(items):
+        d = decisions.by_id.get(it.id)
+        if d and d.action == "accept" and d.replacement is not None and d.replacement != it.replacement:
+            raise DecisionsError(f"{where}: change {it.id} now proposes {it.replacement!r} for {it.text!r}, "
+                                 f"but {d.replacement!r} was accepted: review it again; nothing written")
     edits = sorted((e for i in items for e in _plan(i, decisions)), key=lambda e: (e.start, e.end))
     edited = {i.id for i in walk(items) if i.id in decisions.by_id and decisions.by_id[i.id].action == "edit"}
     unresolved = tuple(i.finding for i in items if i.flagged and i.id not in edited)

@@ -137,3 +137,7 @@ def test_stale_decision_is_an_error():
     res = result()
     with pytest.raises(DecisionsError, match="no change or flag has id abcdef"):
         apply(res, Decisions({"abcdef": Decision("abcdef", "skip")}))
+    ident = _ids(res)["Mỹ"]
+    with pytest.raises(DecisionsError, match=f"change {ident} now proposes 'the United States' for 'Mỹ', "
+                                             "but 'America' was accepted"):
+        apply(res, Decisions({ident: Decision(ident, "accept", "America", "Mỹ")}))

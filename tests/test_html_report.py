@@ -8,7 +8,6 @@ absent. The screenshot is left in the test's tmp directory (path printed with -s
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest

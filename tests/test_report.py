@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from casefiles import case_config, load_cases
-from normalize import Cleaner, Config, apply_edits
+from normalize import Cleaner, Config
 from normalize.cli import main
 from normalize.report import annotate, render_diff, render_text, render_word_diff
 from normalize.report.critic import CriticMarkupError, accept_all, reject_all, render_critic

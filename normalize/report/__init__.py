@@ -34,6 +34,11 @@ def render_html(entries) -> str:
 
     return render(entries)
 
+__all__ = [
+    "EXIT_BAD_INPUT", "EXIT_FOUND", "EXIT_OK", "EXIT_USAGE", "Item", "Report", "annotate", "json_entry",
+    "render_critic", "render_diff", "render_html", "render_json", "render_text", "render_word_diff", "use_color",
+]
+
 EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_USAGE = 2
