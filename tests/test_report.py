@@ -146,6 +146,10 @@ def test_diff_removes_the_copy_the_explanation_names():
     assert first[3].startswith("-High-level officials from America")
     assert " China and the United States resume talks to ease trade tensions." in first
     assert not any(x.startswith("-China and the United States resume") for x in diff.splitlines())
+    body = next(i for i in annotate(article()) if i.rule == "duplicate-body")
+    assert f"\n# changed 1:1 duplicate-body [{body.id}] \N{EM DASH} removed the first copy of the body (lines 1–19," in diff
+    word = render_word_diff("a", article(), "plain")
+    assert word.index(f"# changed 1:1 duplicate-body [{body.id}]") < word.index("\n@@ -38,")  # under its hunk
 
 
 @pytest.mark.skipif(not shutil.which("patch"), reason="patch(1) not installed")

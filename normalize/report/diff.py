@@ -108,6 +108,7 @@ class _Doc:
         self.lines = _lines(self.text)
         self.blocks = _blocks(result, [i for i in items if flags or not i.flagged], self.starts)
         self.flags = [i for i in items if i.flagged]
+        self.notes = [i for i in items if i.flagged or i.kind == "document"]
 
     def line_span(self, l0: int, l1: int) -> tuple[int, int]:
         s = self.starts[l0] if l0 < len(self.starts) else len(self.text)
@@ -136,17 +137,20 @@ class _Doc:
             runs.append((" ", self.text[pos:end]))
         return [(op, t) for op, t in runs if t]
 
-    def comments(self, flags: list[Item], color: bool) -> list[str]:
+    def comments(self, items: list[Item], color: bool) -> list[str]:
+        """``# flagged`` lines for flags and ``# changed`` lines saying why for document edits
+        (which copy of a doubled body goes and why: the explanation's words, not a guess)."""
         out = []
-        if True:
-            for it in flags:
-                line = _line_of(self.starts, it.start)
-                col = it.start - self.starts[line] + 1
-                text = "{==" + elide(it.text, 60) + "==}"
-                if color:
-                    text = f"{YELLOW}{elide(it.text, 60)}{RESET}"
+        for it in items:
+            line = _line_of(self.starts, it.start)
+            col = it.start - self.starts[line] + 1
+            if it.flagged:
+                text = f"{YELLOW}{elide(it.text, 60)}{RESET}" if color else "{==" + elide(it.text, 60) + "==}"
                 out.append(f"# flagged {line + 1}:{col} {it.rule} [{it.id}] {text} \N{EM DASH} "
                            f"{short_reason(it.reason)} ({it.language}, left unchanged)\n")
+            elif it.kind == "document":
+                out.append(f"# changed {line + 1}:{col} {it.rule} [{it.id}] \N{EM DASH} "
+                           f"{short_reason(it.reason, 200, details=True)}\n")
         return out
 
 
@@ -210,7 +214,7 @@ def render_diff(path: str, result: Result, items: list[Item] | None = None, cont
                 out.append(line + "\n")
                 out.append(_NO_EOL)
         shift += new_count - old_count
-    out.extend(doc.comments(doc.flags, False))
+    out.extend(doc.comments(doc.notes, False))
     return "".join(out)
 
 
@@ -237,7 +241,8 @@ def render_word_diff(path: str, result: Result, mode: str = "plain", items: list
         shift += len(new_lines) - len(old_lines)
         out.append(_porcelain(runs) if mode == "porcelain" else _inline(runs, color))
         if mode != "porcelain":
-            out.extend(doc.comments([f for b in h.blocks for f in b.flags], color))
+            out.extend(doc.comments(sorted((i for b in h.blocks for i in b.flags + b.edits),
+                                           key=lambda i: (i.start, i.end)), color))
     return "".join(out)
 
 

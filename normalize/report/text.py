@@ -107,8 +107,9 @@ def _strip_parens(s: str) -> str:
     return re.sub(r"\s+([,:;.])", r"\1", re.sub(r"\s+", " ", "".join(out))).strip(" ,:;")
 
 
-def short_reason(reason: str, limit: int = _REASON) -> str:
-    """The first clause of a reason without its parenthesised details, at most ``limit`` chars."""
+def short_reason(reason: str, limit: int = _REASON, details: bool = False) -> str:
+    """The first clause of a reason without its parenthesised details (kept with ``details``),
+    at most ``limit`` chars."""
     depth, cut = 0, len(reason)
     for i, ch in enumerate(reason):
         depth += ch == "(" and (i == 0 or reason[i - 1] == " " or depth > 0)
@@ -116,7 +117,7 @@ def short_reason(reason: str, limit: int = _REASON) -> str:
         if not depth and reason.startswith("; ", i):
             cut = i
             break
-    first = _strip_parens(reason[:cut]) or reason[:cut]
+    first = reason[:cut] if details else (_strip_parens(reason[:cut]) or reason[:cut])
     return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
 
 
