@@ -117,6 +117,8 @@ def test_text_report_short_lines_with_sentence_and_summary():
                         "and China met. \N{EM DASH} glossary form 'Mỹ' (core-test.tsv:13, 0.95)")
     assert lines[1].startswith(f"a.txt:2:7: script [{items[1].id}] Other {{==的首页导航==}} line. \N{EM DASH} ")
     assert lines[2] == "a.txt: 1 fixed, 1 flagged | fixed: glossary-resolve 1 | flagged: script 1"
+    # What the pipeline noted on the flag (a missing model) is kept, once per file.
+    assert lines[3].startswith("a.txt: note: no model for zh-en") and "models/README.md" in lines[3]
     for line in render_text("examples/gate-kuala-lumpur.txt", article()).splitlines()[:-1]:
         assert len(line.split(": ", 1)[1]) <= 160, line
 

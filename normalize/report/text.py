@@ -18,7 +18,7 @@ from .ids import Item, annotate
 
 #: Target width of a line after ``path:line:col: `` (the sentence window shrinks to fit).
 WIDTH = 140
-_REASON = 44
+_REASON = 40
 
 RED, GREEN, YELLOW, DIM, RESET = "\x1b[31m", "\x1b[32m", "\x1b[43;30m", "\x1b[2m", "\x1b[m"
 
@@ -159,7 +159,7 @@ def snippet(item: Item, budget: int, color: bool = False) -> str:
     room = max(budget - _plain_len(m), 0)
     before = _visible(sent.text[: sent.start])
     after = _visible(sent.text[sent.end :])
-    b_room = min(len(before), max(room // 2, room - len(after)))
+    b_room = min(len(before), room - min(len(after), room // 2))
     a_room = min(len(after), room - b_room)
     if len(before) > b_room:
         before = "…" + before[len(before) - b_room + 1 :] if b_room > 1 else ""
@@ -172,7 +172,7 @@ def finding_line(path: str, item: Item, starts: list[int], color: bool = False, 
     line, col = line_col(item.start, starts)
     head = f"{item.rule} [{item.id}] "
     tail = f" \N{EM DASH} {short_reason(item.reason)} ({short_source(item)})"
-    budget = max(width - len(head) - len(tail), 64)
+    budget = max(width - len(head) - len(tail), 72)
     return f"{path}:{line}:{col}: {head}{snippet(item, budget, color)}{tail}"
 
 
@@ -187,12 +187,38 @@ def summary_line(path: str, items: list[Item]) -> str:
     return " | ".join(parts)
 
 
+def _clauses(reason: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(reason):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if not depth and reason.startswith("; ", i):
+            out.append(reason[start:i])
+            start = i + 2
+    out.append(reason[start:])
+    return out
+
+
+def notes(items: list[Item]) -> list[tuple[str, int]]:
+    """What the pipeline noted on flags after "...: left unchanged" (e.g. "no model for vi-en
+    ...: see models/README.md"), each distinct note once with how many flags carry it."""
+    counts: Counter = Counter()
+    for it in items:
+        if it.flagged:
+            clauses = _clauses(it.reason)
+            k = next((j for j, c in enumerate(clauses) if c.endswith("left unchanged")), None)
+            if k is not None:
+                counts.update(dict.fromkeys(clauses[k + 1 :], 1))
+    return sorted(counts.items())
+
+
 def render_text(path: str, result: Result, color: bool = False, items: list[Item] | None = None) -> str:
-    """Every finding as one short line, then the file's summary (nothing for a clean file)."""
+    """Every finding as one short line, then the file's summary and any notes (nothing for a clean file)."""
     items = annotate(result) if items is None else items
     if not items:
         return ""
     starts = line_starts(result.input)
     lines = [finding_line(path, i, starts, color) for i in items]
     lines.append(summary_line(path, items))
+    lines.extend(f"{path}: note: {n}" + (f" ({k} flags)" if k > 1 else "") for n, k in notes(items))
     return "\n".join(lines) + "\n"
