@@ -284,3 +284,9 @@ def test_critic_refuses_text_with_markup_of_its_own(tmp_path):
     r = run(["check", "--format", "critic", str(p), *GLOSSARY])
     assert r.exit_code == 1 and accept_all(r.stdout) == clean(TWO).output
     assert run(["check", "--format", "critic", str(p), str(p), *GLOSSARY]).exit_code == 2
+
+
+def test_text_report_colour_replaces_the_brackets():
+    out = render_text("a.txt", clean(TWO), color=True)
+    assert "\x1b[31mMỹ\x1b[m\x1b[32mthe United States\x1b[m and China met." in out
+    assert "\x1b[43;30m的首页导航\x1b[m" in out and "[-" not in out and "{==" not in out
