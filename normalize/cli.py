@@ -285,9 +285,10 @@ def check(paths, show_diff, word_diff, word_diff_mode, fmt, **opts):
               help="Where to write the decisions (default: PATH.decisions.json); `fix --decisions` replays them.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the reviewed text here instead of rewriting PATH.")
+@click.option("--resume", is_flag=True, help="Continue from the decisions file of an earlier review (with -o).")
 @_config_options
 @_data_errors
-def review(path, decisions_file, output, **opts):
+def review(path, decisions_file, output, resume, **opts):
     """Review each change interactively (accept, skip, edit, undo, quit), then write PATH and the decisions."""
     from .review import run
 
@@ -297,7 +298,12 @@ def review(path, decisions_file, output, **opts):
     result = cleaner.clean_and_explain(read_input(path))
     target = Path(output or path)
     decisions_path = Path(decisions_file or f"{path}.decisions.json")
-    sys.exit(run(path, result, target, decisions_path, write_atomic))
+    earlier = None
+    if resume:
+        from .decisions import load
+
+        earlier = load(decisions_path)
+    sys.exit(run(path, result, target, decisions_path, write_atomic, resume=earlier))
 
 
 @main.command("rules")

@@ -4,7 +4,7 @@ Every change is shown in its sentence, before and after, with its rule, id, reas
 keys: ``a`` accept, ``s`` skip, ``e`` edit the replacement, ``u`` undo the last decision,
 ``q`` quit (changes not decided yet are left out, as ``fix --decisions`` will do: the file's
 ``default`` is ``skip``). Flags are shown too: ``e`` writes a replacement for one, ``a``/``s``
-leave it. Skipping a document edit that absorbed leftover fixes (a removed copy of the body)
+leave it. ``--resume`` continues from the decisions file of an earlier review of the same text. Skipping a document edit that absorbed leftover fixes (a removed copy of the body)
 puts those fixes up for review next. The file and the decisions file are written atomically.
 
 The terminal work is prompt_toolkit (imported here only); what is decided and applied is
@@ -51,6 +51,12 @@ class Session:
         self.items = annotate(result)
         self.order: list[Decision] = []
         self.quit = False
+
+    def resume(self, earlier: Decisions) -> None:
+        """Start from the decisions of an earlier review of the same text (checked like
+        ``fix --decisions``: an id that matches nothing is an error)."""
+        apply(self.result, earlier, self.items, where=self.path)
+        self.order = list(earlier.by_id.values())
 
     @property
     def decided(self) -> dict[str, Decision]:
@@ -184,9 +190,12 @@ def interact(session: Session, read_key: Callable | None = None, ask: Callable |
 
 
 def run(path: str, result: Result, target: Path, decisions_path: Path, write: Callable[[Path, str], None],
-        say: Callable[[str], None] = print, **interaction) -> int:
-    """Review ``result`` (of the text read from ``path``), write ``target`` and the decisions."""
+        say: Callable[[str], None] = print, resume: Decisions | None = None, **interaction) -> int:
+    """Review ``result`` (of the text read from ``path``), write ``target`` and the decisions;
+    ``resume`` continues an earlier review (its decisions are kept, undo can take them back)."""
     session = Session(path, result)
+    if resume is not None:
+        session.resume(resume)
     if not session.items:
         say(f"{path}: nothing to review")
         return 0

@@ -58,6 +58,21 @@ def test_quit_leaves_undecided_changes_out_and_a_flag_can_get_a_replacement():
     assert q.decisions().default == "skip"
 
 
+def test_resume_continues_an_earlier_review():
+    first = Session("a.txt", result())
+    _drive(first, ["a", "s", "q"])
+    again = Session("a.txt", result())
+    again.resume(loads(first.decisions().dumps()))
+    assert again.current().id == first.items[2].id
+    _drive(again, ["u", "a", "a", "s"])  # undo reaches back into the earlier review
+    assert [(d.action, d.text) for d in again.order] == [("accept", "Mỹ"), ("accept", "Hà Lập Phong"),
+                                                         ("accept", "tháng 10"), ("skip", "的首页导航")]
+    from normalize.decisions import Decision, Decisions, DecisionsError
+
+    with pytest.raises(DecisionsError, match="no change or flag has id zzzzzz"):
+        Session("a.txt", result()).resume(Decisions({"zzzzzz": Decision("zzzzzz", "skip")}))
+
+
 def test_skipping_a_removed_copy_puts_its_fixes_up_for_review():
     res = Cleaner().clean_and_explain(ARTICLE.read_text(encoding="utf-8"))
     s = Session("a", res)
@@ -146,6 +161,17 @@ def test_review_quit_writes_what_was_decided(tmp_path):
     assert child.exitstatus == 0
     assert p.read_text(encoding="utf-8") == TEXT
     assert (tmp_path / "out.txt").read_text(encoding="utf-8") == TEXT.replace("Mỹ", "the United States")
+    # --resume: the earlier decision stands, the review goes on at the second change.
+    child = _spawn(tmp_path, "a.txt", "-o", "out.txt", "--decisions", "d.json", "--resume")
+    child.expect(screen("[2/4] change"))
+    child.send("s")
+    child.expect(screen("[3/4]"))
+    child.send("q")
+    child.expect(screen("1 accepted, 1 skipped, 0 edited, 2 not reviewed (left out); wrote out.txt and d.json"))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len(json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["decisions"]) == 2
 
 
 def test_review_needs_a_terminal(tmp_path):
