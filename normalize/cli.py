@@ -252,29 +252,12 @@ def check(paths, show_diff, word_diff, word_diff_mode, fmt, **opts):
         raise click.UsageError("--format critic writes one document: give one input")
     cleaner = _cleaner(_make_config(**opts))
     rep = report.Report(check=True)
-    entries = []
+    out = report.Renderer(fmt, show_diff, word_diff, tty=report.use_color(sys.stdout))
     for path, result in _results(cleaner, inputs, rep):
         rep.done(result)
-        if fmt == "json":
-            entries.append(report.json_entry(path, result))
-        elif fmt in ("critic", "html"):
-            entries.append((path, result))
-        elif word_diff:
-            mode = word_diff if word_diff != "auto" else ("color" if report.use_color(sys.stdout) else "plain")
-            click.echo(report.render_word_diff(path, result, mode), nl=False, color=mode == "color")
-        elif show_diff:
-            click.echo(report.render_diff(path, result), nl=False)
-        else:
-            color = report.use_color(sys.stdout)
-            click.echo(report.render_text(path, result, color=color), nl=False, color=color)
-    if fmt == "json":
-        click.echo(report.render_json(entries), nl=False)
-    elif fmt == "critic":
-        for path, result in entries:
-            click.echo(report.render_critic(result), nl=False)
-    elif fmt == "html":
-        click.echo(report.render_html(entries), nl=False)
-    elif not (show_diff or word_diff):
+        click.echo(out.add(path, result), nl=False, color=out.color)
+    click.echo(out.finish(), nl=False, color=out.color)
+    if out.summary:
         click.echo(rep.summary(len(inputs)), err=True)
     sys.exit(rep.exit_code)
 

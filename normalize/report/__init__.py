@@ -34,8 +34,49 @@ def render_html(entries) -> str:
 
     return render(entries)
 
+
+class Renderer:
+    """What ``check`` prints for each input and at the end, for one output format.
+
+    ``fmt``: text, json, critic, html; ``diff``: unified diff; ``word_diff``: plain, color,
+    porcelain or auto (colour on a terminal). ``color`` says whether ANSI colour is written.
+    """
+
+    def __init__(self, fmt: str = "text", diff: bool = False, word_diff: str | None = None, tty: bool = False):
+        self.fmt, self.diff = fmt, diff
+        self.word_diff = ("color" if tty else "plain") if word_diff == "auto" else word_diff
+        self.color = self.word_diff == "color" or (tty and fmt == "text" and not diff and not word_diff)
+        self.entries: list = []
+
+    @property
+    def summary(self) -> bool:
+        """Whether the "N of M input(s)" line belongs on stderr (the text report only)."""
+        return self.fmt == "text" and not (self.diff or self.word_diff)
+
+    def add(self, path: str, result: Result) -> str:
+        if self.fmt == "json":
+            self.entries.append(json_entry(path, result))
+        elif self.fmt in ("critic", "html"):
+            self.entries.append((path, result))
+        elif self.word_diff:
+            return render_word_diff(path, result, self.word_diff)
+        elif self.diff:
+            return render_diff(path, result)
+        else:
+            return render_text(path, result, color=self.color)
+        return ""
+
+    def finish(self) -> str:
+        if self.fmt == "json":
+            return render_json(self.entries)
+        if self.fmt == "critic":
+            return "".join(render_critic(result) for _, result in self.entries)
+        if self.fmt == "html":
+            return render_html(self.entries)
+        return ""
+
 __all__ = [
-    "EXIT_BAD_INPUT", "EXIT_FOUND", "EXIT_OK", "EXIT_USAGE", "Item", "Report", "annotate", "json_entry",
+    "EXIT_BAD_INPUT", "EXIT_FOUND", "EXIT_OK", "EXIT_USAGE", "Item", "Renderer", "Report", "annotate", "json_entry",
     "render_critic", "render_diff", "render_html", "render_json", "render_text", "render_word_diff", "use_color",
 ]
 
