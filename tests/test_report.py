@@ -284,6 +284,10 @@ def test_critic_refuses_text_with_markup_of_its_own(tmp_path):
     r = run(["check", "--format", "critic", str(p), *GLOSSARY])
     assert r.exit_code == 1 and accept_all(r.stdout) == clean(TWO).output
     assert run(["check", "--format", "critic", str(p), str(p), *GLOSSARY]).exit_code == 2
+    r = run(["check", "--format", "critic", "-", *GLOSSARY], input="From Mỹ {++x++}.\n".encode())
+    assert r.exit_code == 3 and r.stdout == ""
+    assert r.stderr == ("normalize: error: -: the text contains the CriticMarkup delimiter '{++': "
+                        "it cannot be marked up unambiguously\n")
 
 
 def test_text_report_colour_replaces_the_brackets():

@@ -70,7 +70,15 @@ class Renderer:
         if self.fmt == "json":
             return render_json(self.entries)
         if self.fmt == "critic":
-            return "".join(render_critic(result) for _, result in self.entries)
+            from .critic import CriticMarkupError
+
+            out = []
+            for path, result in self.entries:
+                try:
+                    out.append(render_critic(result))
+                except CriticMarkupError as exc:
+                    raise CriticMarkupError(f"{path}: {exc}") from None
+            return "".join(out)
         if self.fmt == "html":
             return render_html(self.entries)
         return ""
