@@ -141,3 +141,15 @@ def test_stale_decision_is_an_error():
     with pytest.raises(DecisionsError, match=f"change {ident} now proposes 'the United States' for 'Mỹ', "
                                              "but 'America' was accepted"):
         apply(res, Decisions({ident: Decision(ident, "accept", "America", "Mỹ")}))
+
+
+def test_ids_from_check_json_drive_fix_skip_on_the_article():
+    (entry,) = json.loads(run(["check", "--format", "json", str(ARTICLE)]).stdout)
+    res = article()
+    fixed = run(["fix", str(ARTICLE)]).stdout
+    for f in entry["findings"]:
+        out = run(["fix", "--skip", f["id"], str(ARTICLE)])
+        assert out.exit_code == 0
+        edit = next(e for e in res.edits if (e.start, e.end) == (f["start"], f["end"]))
+        assert out.stdout == apply_edits(res.input, [e for e in res.edits if e is not edit] + list(edit.absorbed))
+        assert out.stdout != fixed
