@@ -96,6 +96,35 @@ def _config_options(f):
     return f
 
 
+def _selection_options(f):
+    """fix --skip/--only/--decisions: choose single changes by their report id (normalize.decisions)."""
+    options = [
+        click.option("--skip", multiple=True, metavar="ID[,ID...]",
+                     help="Apply every change but these (ids from `check --format json`, `--diff` or the report)."),
+        click.option("--only", multiple=True, metavar="ID[,ID...]", help="Apply only these changes."),
+        click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False, exists=True), default=None,
+                     help="Apply the decisions file `normalize review` wrote."),
+    ]
+    for opt in reversed(options):
+        f = opt(f)
+    return f
+
+
+def _selection(skip, only, decisions_file, inputs):
+    if sum(map(bool, (skip, only, decisions_file))) > 1:
+        raise click.UsageError("--skip, --only and --decisions cannot be combined")
+    if not (skip or only or decisions_file):
+        return None
+    if len(inputs) > 1:
+        raise click.UsageError("--skip, --only and --decisions choose changes of one input: give one")
+    from . import decisions
+
+    if decisions_file:
+        return decisions.load(decisions_file)
+    return decisions.Decisions.skip(decisions.split_ids(skip)) if skip else \
+        decisions.Decisions.only(decisions.split_ids(only))
+
+
 def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confidence, model, models_dir, device, no_title,
                  boilerplate) -> Config:
     return Config(
@@ -265,12 +294,14 @@ def _write(path: str, target: Path, data: bytes) -> None:
 @click.option("--in-place", "-i", is_flag=True, help="Rewrite each file in place (atomic replace).")
 @click.option("--output-dir", "-o", type=click.Path(file_okay=False), help="Write each fixed file into DIR.")
 @click.option("--explain", is_flag=True, help="Also print every edit and unresolved finding on stderr.")
+@_selection_options
 @_config_options
 @_debug_option
 @_data_errors
-def fix(paths, in_place, output_dir, explain, **opts):
+def fix(paths, in_place, output_dir, explain, skip, only, decisions_file, **opts):
     """Write corrected text. No PATH or "-" reads stdin and writes stdout."""
     inputs = _inputs(paths)
+    selection = _selection(skip, only, decisions_file, inputs)
     _usage_conflicts(
         (in_place and bool(output_dir), "--in-place and --output-dir cannot be combined"),
         ((in_place or bool(output_dir)) and "-" in inputs, "stdin (-) cannot be fixed in place or into a directory"),
@@ -282,6 +313,10 @@ def fix(paths, in_place, output_dir, explain, **opts):
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
     for path, decoded, result in _results(cleaner, inputs, rep):
+        if selection is not None:
+            from .decisions import apply
+
+            result = apply(result, selection, where=path)
         rep.done(result)
         with _per_input(rep, path):
             if explain:
@@ -299,34 +334,44 @@ def fix(paths, in_place, output_dir, explain, **opts):
     sys.exit(rep.exit_code)
 
 
-@main.command()
+class _GitStyleCommand(click.Command):
+    """Takes git's ``--word-diff=MODE`` spelling (click would read ``--word-diff FILE`` as a mode)."""
+
+    def parse_args(self, ctx, args):
+        args = ["--word-diff-mode=" + a.split("=", 1)[1] if a.startswith("--word-diff=") else a for a in args]
+        return super().parse_args(ctx, args)
+
+
+@main.command(cls=_GitStyleCommand)
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--diff", "show_diff", is_flag=True, help="Print the unified diff that `fix` would apply.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--word-diff", "word_diff", flag_value="auto", default=None,
+              help="Word diff like git's: [-old-]{+new+}, colour on a terminal; --word-diff=plain|porcelain|color.")
+@click.option("--word-diff-mode", "word_diff_mode", type=click.Choice(["plain", "porcelain", "color"]), hidden=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "critic", "html"]), default="text",
+              show_default=True, help="critic: the document with CriticMarkup; html: one self-contained page.")
 @_config_options
 @_debug_option
 @_data_errors
-def check(paths, show_diff, fmt, **opts):
+def check(paths, show_diff, word_diff, word_diff_mode, fmt, **opts):
     """List findings. Exit 1 when something is found, 0 when clean."""
     inputs = _inputs(paths)
+    word_diff = word_diff_mode or word_diff
     _usage_conflicts(
         (show_diff and fmt != "text", f"--diff cannot be combined with --format {fmt} (the diff is text)"),
+        (bool(word_diff) and fmt != "text", f"--word-diff cannot be combined with --format {fmt} (the diff is text)"),
+        (show_diff and bool(word_diff), "--diff and --word-diff cannot be combined"),
+        (fmt == "critic" and len(inputs) > 1, "--format critic writes one document: give one input"),
     )
     cleaner = _cleaner(_make_config(**opts))
     rep = report.Report(check=True)
-    entries = []
+    out = report.Renderer(fmt, show_diff, word_diff, tty=report.use_color(sys.stdout))
     for path, decoded, result in _results(cleaner, inputs, rep):
         rep.done(result)
         with _per_input(rep, path):
-            if fmt == "json":
-                entries.append({**report.json_entry(path, result), **_encoding_fields(decoded)})
-            elif show_diff:
-                click.echo(report.render_diff(path, result), nl=False)
-            else:
-                click.echo(report.render_text(path, result), nl=False)
-    if fmt == "json":
-        click.echo(report.render_json(entries), nl=False)
-    elif not show_diff:
+            click.echo(out.add(path, result, _encoding_fields(decoded)), nl=False, color=out.color)
+    click.echo(out.finish(), nl=False, color=out.color)
+    if out.summary:
         click.echo(rep.summary(len(inputs)), err=True)
     sys.exit(rep.exit_code)
 
@@ -334,6 +379,37 @@ def check(paths, show_diff, fmt, **opts):
 def _encoding_fields(decoded) -> dict:
     """How the input was stored: offsets count code points of the text after the byte-order mark."""
     return {"encoding": decoded.encoding, "bom": bool(decoded.bom)}
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, exists=True))
+@click.option("--decisions", "decisions_file", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the decisions (default: PATH.decisions.json); `fix --decisions` replays them.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the reviewed text here instead of rewriting PATH.")
+@click.option("--resume", is_flag=True, help="Continue from the decisions file of an earlier review (with -o).")
+@_config_options
+@_data_errors
+def review(path, decisions_file, output, resume, **opts):
+    """Review each change interactively (accept, skip, edit, undo, quit), then write PATH and the decisions."""
+    from .review import run
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise click.UsageError("review is interactive and needs a terminal; in scripts use fix --skip/--only/--decisions")
+    cleaner = _cleaner(_make_config(**opts))
+    decoded = decode(read_bytes(path), path)
+    result = cleaner.clean_and_explain(decoded.text)
+    target = Path(output or path)
+    decisions_path = Path(decisions_file or f"{path}.decisions.json")
+    earlier = None
+    if resume:
+        from .decisions import load
+
+        earlier = load(decisions_path)
+    def write(target: Path, text: str) -> None:
+        write_atomic(target, encode(text, decoded) if target != decisions_path else text.encode("utf-8"))
+
+    sys.exit(run(path, result, target, decisions_path, write, resume=earlier))
 
 
 @main.command("rules")

@@ -197,7 +197,8 @@ def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
             os_ = min(os_, spans[i][2].start)
         absorbed = "; ".join(f"includes {spans[i][2].old!r} -> {spans[i][2].new!r} ({spans[i][2].source})" for i in hit)
         out.append(replace(d, start=os_, end=oe, old=text[os_:oe], new=new,
-                           reason="; ".join(x for x in (d.reason, absorbed) if x)))
+                           reason="; ".join(x for x in (d.reason, absorbed) if x),
+                           absorbed=tuple(spans[i][2] for i in hit)))
     out.extend(e for i, (_, _, e) in enumerate(spans) if i not in used)
     return sorted(out, key=lambda e: (e.start, e.end))
 

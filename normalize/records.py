@@ -60,6 +60,9 @@ class Edit:
     reason: str = ""
     language: str = "und"
     kind: str = ""
+    #: Edits of an earlier pass this one took in (a document rule composed over leftover fixes,
+    #: pipeline.compose); it depends on them, and skipping it brings them back (normalize.decisions).
+    absorbed: tuple["Edit", ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

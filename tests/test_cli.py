@@ -46,8 +46,9 @@ def test_check_text_lists_location_rule_and_source(tmp_path):
     r = run(["check", str(p), *GLOSSARY])
     assert r.exit_code == 1
     line = r.stdout.splitlines()[0]
-    assert line.startswith(f"{p}:2:18: glossary-resolve: 'Mỹ' -> 'the United States' [")
-    assert "core-test.tsv:" in line and "confidence 0.95" in line
+    assert line.startswith(f"{p}:2:18: glossary-resolve [")
+    assert "Delegations from [-Mỹ-]{+the United States+} and China met." in line
+    assert line.endswith("(core-test.tsv:13, 0.95)")
 
 
 def test_check_json_contract(tmp_path):
@@ -192,7 +193,7 @@ def test_rule_switch_off(tmp_path):
     r = run(["fix", "--no-rule", "glossary-resolve", *GLOSSARY], input=DIRTY.encode())
     assert (r.exit_code, r.stdout) == (0, DIRTY)
     r = run(["check", "--no-rule", "glossary-resolve", *GLOSSARY], input=DIRTY.encode())
-    assert r.exit_code == 1 and "'Mỹ' unresolved (vi)" in r.stdout
+    assert r.exit_code == 1 and "{==Mỹ==} and China met." in r.stdout and "(vi, left unchanged)" in r.stdout
 
 
 # -- one input's failure is that input's alone; exit codes by precedence 4 > 3 > 1 > 0 ----------------
@@ -248,7 +249,7 @@ def test_internal_error_in_check_reports_the_others(tmp_path, injected_failure):
     c.write_text(CLEAN, encoding="utf-8")
     r = run(["check", str(a), str(b), str(c), *GLOSSARY])
     assert r.exit_code == 4
-    assert r.stdout.startswith(f"{a}:1:18: glossary-resolve: 'Mỹ' -> 'the United States'")
+    assert r.stdout.startswith(f"{a}:1:18: glossary-resolve [") and f"{a}: 1 fixed, 0 flagged" in r.stdout
     assert str(b) not in r.stdout and str(c) not in r.stdout
     assert r.stderr == (
         f"normalize: error: {b}: RuntimeError: injected failure {INTERNAL_HINT}\n"

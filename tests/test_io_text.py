@@ -83,7 +83,7 @@ def test_json_offsets_count_code_points_after_the_bom(tmp_path):
     assert p.read_bytes().decode("utf-8-sig")[27:29] == "Mỹ"
     # the text report's columns count the same way
     r = run(["check", str(p), *GLOSSARY])
-    assert r.stdout.startswith(f"{p}:2:18: glossary-resolve: 'Mỹ' -> 'the United States'")
+    assert r.stdout.startswith(f"{p}:2:18: glossary-resolve [")
 
 
 def test_no_bom_json_fields(tmp_path):

@@ -145,14 +145,14 @@ def test_cli_fix_uses_model_and_explains(tiny):
     res = _fix(["--model", str(tiny["good"])], GOOD_SENTENCE)
     assert res.exit_code == 0, res.output
     assert res.stdout == "officials met with promotion platform again."
-    assert "'Nền tảng quảng bá' -> 'promotion platform' [model:tiny-good, confidence" in res.stderr
+    assert "[-Nền tảng quảng bá-]{+promotion platform+} again." in res.stderr and "(model:tiny-good, 0.85)" in res.stderr
 
 
 @pytest.mark.model
 def test_cli_without_model_reports_and_keeps_text(tiny, tmp_path):
     res = _fix(["--models-dir", str(tmp_path)], GOOD_SENTENCE)
     assert res.stdout == GOOD_SENTENCE
-    assert "unresolved (vi)" in res.stderr
+    assert "(vi, left unchanged)" in res.stderr
     assert "no model for vi-en" in res.stderr and "models/README.md#installing-models" in res.stderr
 
 
