@@ -155,7 +155,8 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     known = pinyin_names(doc, ctx)
     # Other Chinese people in the document count as a Chinese cue only when the glossary knows
     # them (see known_chinese_people: the count must not change between passes).
-    ev = context.evidence(doc, s, e, words, pinyin_names=known_chinese_people(doc, ctx))
+    ev = context.evidence(doc, s, e, words, pinyin_names=known_chinese_people(doc, ctx),
+                          index=context.cues(doc, ctx))
     before, after = doc.nfc[max(0, s - 30):s], doc.nfc[e:e + 30]
     place = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after)) and not name_context(doc.nfc, s, e)
     in_name_position = name_context(doc.nfc, s, e)
@@ -214,7 +215,7 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
     if lang == "zh":
         sent_s, sent_e = doc.sentence_bounds(s)
         sentence = nfc[sent_s:sent_e]
-        if re.search("[\u3040-\u30ff]", sentence) or context.CUES["ja"].search(sentence):
+        if re.search("[\u3040-\u30ff]", sentence) or context.cues(doc, ctx).search("ja", sent_s, sent_e, sliced=True):
             return []  # kanji names need Japanese readings, which we do not have
         if not titled:
             return []
@@ -224,7 +225,7 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
             name, rare = romanize.han_name(text, rare_surname=True), True
         if not name:
             return []
-        ev = context.evidence(doc, s, e)
+        ev = context.evidence(doc, s, e, index=context.cues(doc, ctx))
         conf = 0.85 if ev.zh >= 0.5 or ev.local == "zh" else 0.7
         if rare:
             conf -= 0.2
@@ -490,7 +491,7 @@ def detect_name_romanization(doc, ctx):
             hits.append((s, s + len(text), text, target, ref, _is_pinyin_name(text, sylls)))
     for s, e, text, target, ref, pinyin_like in hits:
         ss, se = doc.sentence_bounds(s)
-        cue = bool(context.CUES["zh"].search(nfc, ss, se))
+        cue = context.cues(doc, ctx).search("zh", ss, se)
         if not (name_context(nfc, s, e) or cue):
             continue
         if pinyin_like and not any(not p and doc.sentence_bounds(s2)[0] == ss for s2, _, _, _, _, p in hits):
