@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -238,18 +239,27 @@ def _fold(word: str) -> str:
 _CODE_GLUE = frozenset("@/\\<>=_#$%&{}[]|~^`")
 
 
+# A glue character or a full stop, which could tie the word starting after it or ending at it
+# into code or an abbreviation: only those words need the checks of _glued.
+_GLUE_OR_STOP = re.compile(r"[@/\\<>=_#$%&{}\[\]|~^`.]")
+
+
+def _glued(nfc: str, s: int, e: int) -> bool:
+    before = nfc[s - 1] if s > 0 else " "
+    after = nfc[e] if e < len(nfc) else " "
+    after2 = nfc[e + 1] if e + 1 < len(nfc) else " "
+    return (before in _CODE_GLUE or after in _CODE_GLUE or (after == "." and after2.isalnum())
+            or (before == "." and s > 1 and nfc[s - 2].isalnum()))
+
+
 def _tokens(nfc: str, lo: int, hi: int):
     """(start, end, word) for each Latin word of prose in nfc[lo:hi]."""
-    out = []
-    for m in _WORD.finditer(nfc, lo, hi):
-        s, e = m.start(), m.end()
-        before = nfc[s - 1] if s > 0 else " "
-        after = nfc[e] if e < len(nfc) else " "
-        after2 = nfc[e + 1] if e + 1 < len(nfc) else " "
-        if before in _CODE_GLUE or after in _CODE_GLUE or (after == "." and after2.isalnum()) or (before == "." and s > 1 and nfc[s - 2].isalnum()):
-            continue
-        out.append((s, e, m.group()))
-    return out
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(nfc, lo, hi)]
+    glue = [m.start() for m in _GLUE_OR_STOP.finditer(nfc, max(0, lo - 1), hi + 1)]
+    if not glue:
+        return toks
+    starts, ends = {g + 1 for g in glue}, set(glue)
+    return [t for t in toks if not ((t[0] in starts or t[1] in ends) and _glued(nfc, t[0], t[1]))]
 
 
 def _joined(nfc: str, a_end: int, b_start: int) -> bool:
@@ -335,15 +345,8 @@ def _quoted_or_glossed(nfc: str, start: int, end: int) -> bool:
         return True
     if _MENTIONED_BEFORE.search(nfc, max(0, start - 60), start) or _MENTIONED_AFTER.match(nfc[end : end + 40]):
         return True
-    # Inside a quotation on the same line: a slogan or a quoted speaker ("chanted \"el pueblo
-    # unido jamás será vencido\""). English quotes foreign words on purpose; report nothing.
-    line_start = nfc.rfind("\n", 0, start) + 1
-    opened = [c for c in nfc[line_start:start] if c in "\"\u201c\u201d\u00ab\u00bb"]
-    if len(opened) % 2 == 1 and opened[-1] in "\"\u201c\u00ab":
-        line_end = nfc.find("\n", end)
-        closing = nfc[end : len(nfc) if line_end == -1 else line_end]
-        if any(c in closing for c in "\"\u201d\u00bb"):
-            return True
+    if _in_quotation(nfc, start, end):
+        return True
     rest = nfc[end : end + 3]
     if rest.startswith(" (") or rest.startswith("("):
         # A parenthesis of English words right after: an explanation, i.e. a gloss.
@@ -352,6 +355,36 @@ def _quoted_or_glossed(nfc: str, start: int, end: int) -> bool:
             inner = nfc[nfc.find("(", end) + 1 : close]
             return bool(re.search(r"[A-Za-z]{2,}", inner))
     return False
+
+
+@lru_cache(maxsize=4)
+def _quote_index(nfc: str) -> tuple[list[int], list[int], list[int]]:
+    """Sorted offsets of line breaks, of quotation marks, and of closing quotation marks in
+    ``nfc`` (built once per text, on the first phrase that needs them)."""
+    return ([m.start() for m in re.finditer("\n", nfc)],
+            [m.start() for m in _QUOTE_MARK.finditer(nfc)],
+            [m.start() for m in _QUOTE_CLOSE.finditer(nfc)])
+
+
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
+_QUOTE_CLOSE = re.compile("[\"\u201d\u00bb]")
+
+
+def _in_quotation(nfc: str, start: int, end: int) -> bool:
+    """Inside a quotation on the same line: a slogan or a quoted speaker ("chanted \"el pueblo
+    unido jamás será vencido\""). English quotes foreign words on purpose; report nothing.
+    The quotation marks before the phrase on its line are odd in number, the last one opens, and
+    a closing one follows on the line (looked up by position, not by rescanning the line)."""
+    breaks, marks, closes = _quote_index(nfc)
+    k = bisect_left(breaks, start)
+    line_start = breaks[k - 1] + 1 if k else 0
+    a, b = bisect_left(marks, line_start), bisect_left(marks, start)
+    if (b - a) % 2 == 0 or nfc[marks[b - 1]] not in "\"\u201c\u00ab":
+        return False
+    k = bisect_left(breaks, end)
+    line_end = breaks[k] if k < len(breaks) else len(nfc)
+    c = bisect_left(closes, end)
+    return c < len(closes) and closes[c] < line_end
 
 
 def _particles_in_name(nfc: str, toks, i: int, j: int) -> bool:
@@ -441,9 +474,15 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
     lines = _seed_lines(nfc, lex.vi_seeds_b if lex else seed_sets()[0])
     if lines:
         lex = lex or lexicon()
+    memo: dict[str, float | None] = {}  # _vi_score per distinct word of the text
     for lo, hi in lines:
         toks = _tokens(nfc, lo, hi)
-        scores = [_vi_score(w, lex) for _, _, w in toks]
+        scores = []
+        for _, _, w in toks:
+            sc = memo.get(w, memo)
+            if sc is memo:
+                sc = memo[w] = _vi_score(w, lex)
+            scores.append(sc)
 
         def scan(is_seed):
             found = []
@@ -523,9 +562,12 @@ def _merge(runs):
 
 
 def _sentence_start(nfc: str, lo: int, start: int) -> bool:
-    """Does a sentence, line, list item or label value start at ``start``?"""
-    before = nfc[lo:start].rstrip()
-    return not before or before[-1] in ".!?:-*|\N{BULLET}\N{EM DASH}\N{EN DASH}\"\N{LEFT DOUBLE QUOTATION MARK}"
+    """Does a sentence, line, list item or label value start at ``start``? (The last character
+    before it on the line, spaces skipped: a look back over the spaces, not over the line.)"""
+    k = start
+    while k > lo and nfc[k - 1].isspace():
+        k -= 1
+    return k <= lo or nfc[k - 1] in ".!?:-*|\N{BULLET}\N{EM DASH}\N{EN DASH}\"\N{LEFT DOUBLE QUOTATION MARK}"
 
 
 def _opens_phrase(nfc: str, lo: int, toks, scores, k: int) -> bool:
@@ -574,102 +616,120 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None):
         lex = lex or lexicon()
     for lo, hi in lines:
         toks = _tokens(nfc, lo, hi)
-        n = len(toks)
         low = [t[2].lower() for t in toks]
         taken_until = -1
-        for k in range(n):
+        for k in range(len(toks)):
             if k < taken_until or low[k] not in lex.foreign_seeds or _VI_ONLY.search(toks[k][2]):
                 continue
-            best = None
-            for lang, z in lex.langs[low[k]].items():
-                if z - lex.en.get(low[k], 0.0) < FOREIGN_SEED_MARGIN:
-                    continue
-
-                def ev(idx: int, floor: float = FOREIGN_GROW_MARGIN) -> float | None:
-                    d = lex.langs.get(low[idx])
-                    if not d or lang not in d:
-                        return None
-                    e = d[lang] - lex.en.get(low[idx], 0.0)
-                    return e if e >= floor else None
-
-                def step(a: int, b: int) -> int:
-                    """How many words the run can take from a towards b (1 or 2; 0 = stop). A word
-                    common to both languages ("data", "online") joins only between two that are
-                    clearly of the language."""
-                    if not (0 <= b < n) or not _joined(nfc, *((toks[a][1], toks[b][0]) if b > a else (toks[b][1], toks[a][0]))):
-                        return 0
-                    if ev(b) is not None:
-                        return 1
-                    c = b + (b - a)
-                    if ev(b, FOREIGN_BRIDGE_MARGIN) is not None and 0 <= c < n and ev(c) is not None and _joined(
-                        nfc, *((toks[b][1], toks[c][0]) if c > b else (toks[c][1], toks[b][0]))
-                    ):
-                        return 2
-                    return 0
-
-                i = j = k
-                while (d := step(i, i - 1)):
-                    i -= d
-                while (d := step(j, j + 1)):
-                    j += d
-                j += 1
-                total = sum(ev(x, FOREIGN_BRIDGE_MARGIN) or 0.0 for x in range(i, j))
-                if best is None or (total, j - i) > (best[3], best[1] - best[0]):
-                    best = (i, j, lang, total)
+            best = _grown_run(nfc, toks, low, k, lex)
             if best is None:
                 continue
             i, j, lang, total = best
             taken_until = j
-            # Capitalised words at the edges are names or acronyms next to the phrase
-            # ("... menaikkan harga BBM"): not part of it. A sentence keeps its first capital.
-            while j - i > 1 and toks[j - 1][2][0].isupper():
-                j -= 1
-            # Mid-sentence, a particle right before a capitalised word opens that name ("a
-            # festa della Repubblica"): it goes with the name, not with the phrase. (At a sentence
-            # start it is the phrase's: "Laut der Polizei", "Ayon kay Senador ...".)
-            while (
-                j - i > 1 and j < n and not _sentence_start(nfc, lo, toks[i][0]) and toks[j][2][0].isupper() and _joined(nfc, toks[j - 1][1], toks[j][0])
-                and len(toks[j - 1][2]) <= _PARTICLE_MAX_LEN + 2 and toks[j - 1][2].islower()
-            ):
-                j -= 1
-            while j - i > 1 and toks[i][2][0].isupper() and not _sentence_start(nfc, lo, toks[i][0]):
-                i += 1
+            i, j = _phrase_bounds(nfc, lo, toks, i, j)
             total = sum(ev_of(low[x], lang, lex) for x in range(i, j))
-            words = [t[2] for t in toks[i:j]]
-            if j - i < 2 or total < FOREIGN_RUN_MIN or len({w.lower() for w in words}) < 2:
-                continue
-            # Capitalised words inside are names or titles ("Le Monde", "Banco de la Nación")
-            # unless the run opens a line ("Baca juga: ...") and goes on in lower case. German
-            # capitalises its nouns ("Laut der Polizei"): in a run that opens a sentence, a
-            # capitalised word that is itself clearly German passes, if the run also holds
-            # lower-case words (mid-sentence it is a name: "Bundesamt für Sicherheit").
-            opens = _sentence_start(nfc, lo, toks[i][0])
-            inner = words[1:] if opens else words
-            if lang == "de" and opens and any(w.islower() for w in inner):
-                inner = [w for w in inner if ev_of(w.lower(), lang, lex) < FOREIGN_SEED_MARGIN]
-            if any(wd[0].isupper() for wd in inner):
-                continue
-            if _particles_in_name(nfc, toks, i, j):
-                continue
-            # A capitalised word and short particles only ("Centro de Referencia", "Gruppo di"):
-            # the opening of a name, not a phrase.
-            content = [
-                w for w in words
-                if (not w[0].isupper() and len(w) > _PARTICLE_MAX_LEN)
-                or (lang == "de" and opens and w[0].isupper() and ev_of(w.lower(), lang, lex) >= FOREIGN_SEED_MARGIN)
-                # A sentence opener far more frequent in the language than in English is a word
-                # of it ("Ayon kay Senador ...", 'according to'), not the start of a name
-                # ("Centro de Referencia": centro is common enough in English names).
-                or (opens and w is words[0] and ev_of(w.lower(), lang, lex) >= FOREIGN_OPENER_MARGIN)
-            ]
-            if not content and any(w[0].isupper() for w in words):
-                continue
-            if _in_loanword([t[2] for t in toks], i, j, lex):
-                continue
-            start, end = toks[i][0], toks[j - 1][1]
-            if _quoted_or_glossed(nfc, start, end):
-                continue
-            yield start, end, lang, total
+            if _is_phrase(nfc, lo, toks, i, j, lang, total, lex):
+                yield toks[i][0], toks[j - 1][1], lang, total
+
+
+def _grown_run(nfc: str, toks, low: list[str], k: int, lex: Lexicon) -> tuple[int, int, str, float] | None:
+    """The run grown from the seed word ``k`` in each language the seed is clearly of; the one
+    with the most evidence (then the longest) as (i, j, language, evidence), or None."""
+    n = len(toks)
+    best = None
+    for lang, z in lex.langs[low[k]].items():
+        if z - lex.en.get(low[k], 0.0) < FOREIGN_SEED_MARGIN:
+            continue
+
+        def ev(idx: int, floor: float = FOREIGN_GROW_MARGIN) -> float | None:
+            d = lex.langs.get(low[idx])
+            if not d or lang not in d:
+                return None
+            e = d[lang] - lex.en.get(low[idx], 0.0)
+            return e if e >= floor else None
+
+        def step(a: int, b: int) -> int:
+            """How many words the run can take from a towards b (1 or 2; 0 = stop). A word
+            common to both languages ("data", "online") joins only between two that are
+            clearly of the language."""
+            if not (0 <= b < n) or not _joined(nfc, *((toks[a][1], toks[b][0]) if b > a else (toks[b][1], toks[a][0]))):
+                return 0
+            if ev(b) is not None:
+                return 1
+            c = b + (b - a)
+            if ev(b, FOREIGN_BRIDGE_MARGIN) is not None and 0 <= c < n and ev(c) is not None and _joined(
+                nfc, *((toks[b][1], toks[c][0]) if c > b else (toks[c][1], toks[b][0]))
+            ):
+                return 2
+            return 0
+
+        i = j = k
+        while (d := step(i, i - 1)):
+            i -= d
+        while (d := step(j, j + 1)):
+            j += d
+        j += 1
+        total = sum(ev(x, FOREIGN_BRIDGE_MARGIN) or 0.0 for x in range(i, j))
+        if best is None or (total, j - i) > (best[3], best[1] - best[0]):
+            best = (i, j, lang, total)
+    return best
+
+
+def _phrase_bounds(nfc: str, lo: int, toks, i: int, j: int) -> tuple[int, int]:
+    """The run toks[i:j] without the names and acronyms at its edges."""
+    n = len(toks)
+    # Capitalised words at the edges are names or acronyms next to the phrase
+    # ("... menaikkan harga BBM"): not part of it. A sentence keeps its first capital.
+    while j - i > 1 and toks[j - 1][2][0].isupper():
+        j -= 1
+    # Mid-sentence, a particle right before a capitalised word opens that name ("a
+    # festa della Repubblica"): it goes with the name, not with the phrase. (At a sentence
+    # start it is the phrase's: "Laut der Polizei", "Ayon kay Senador ...".)
+    while (
+        j - i > 1 and j < n and not _sentence_start(nfc, lo, toks[i][0]) and toks[j][2][0].isupper() and _joined(nfc, toks[j - 1][1], toks[j][0])
+        and len(toks[j - 1][2]) <= _PARTICLE_MAX_LEN + 2 and toks[j - 1][2].islower()
+    ):
+        j -= 1
+    while j - i > 1 and toks[i][2][0].isupper() and not _sentence_start(nfc, lo, toks[i][0]):
+        i += 1
+    return i, j
+
+
+def _is_phrase(nfc: str, lo: int, toks, i: int, j: int, lang: str, total: float, lex: Lexicon) -> bool:
+    """Is toks[i:j] (evidence ``total`` for ``lang``) a foreign phrase left in English, rather
+    than a name, a title, a loanword or a phrase quoted on purpose?"""
+    words = [t[2] for t in toks[i:j]]
+    if j - i < 2 or total < FOREIGN_RUN_MIN or len({w.lower() for w in words}) < 2:
+        return False
+    # Capitalised words inside are names or titles ("Le Monde", "Banco de la Nación")
+    # unless the run opens a line ("Baca juga: ...") and goes on in lower case. German
+    # capitalises its nouns ("Laut der Polizei"): in a run that opens a sentence, a
+    # capitalised word that is itself clearly German passes, if the run also holds
+    # lower-case words (mid-sentence it is a name: "Bundesamt für Sicherheit").
+    opens = _sentence_start(nfc, lo, toks[i][0])
+    inner = words[1:] if opens else words
+    if lang == "de" and opens and any(w.islower() for w in inner):
+        inner = [w for w in inner if ev_of(w.lower(), lang, lex) < FOREIGN_SEED_MARGIN]
+    if any(wd[0].isupper() for wd in inner):
+        return False
+    if _particles_in_name(nfc, toks, i, j):
+        return False
+    # A capitalised word and short particles only ("Centro de Referencia", "Gruppo di"):
+    # the opening of a name, not a phrase.
+    content = [
+        w for w in words
+        if (not w[0].isupper() and len(w) > _PARTICLE_MAX_LEN)
+        or (lang == "de" and opens and w[0].isupper() and ev_of(w.lower(), lang, lex) >= FOREIGN_SEED_MARGIN)
+        # A sentence opener far more frequent in the language than in English is a word
+        # of it ("Ayon kay Senador ...", 'according to'), not the start of a name
+        # ("Centro de Referencia": centro is common enough in English names).
+        or (opens and w is words[0] and ev_of(w.lower(), lang, lex) >= FOREIGN_OPENER_MARGIN)
+    ]
+    if not content and any(w[0].isupper() for w in words):
+        return False
+    if _in_loanword([t[2] for t in toks], i, j, lex):
+        return False
+    return not _quoted_or_glossed(nfc, toks[i][0], toks[j - 1][1])
 
 
 @rule(

@@ -155,7 +155,8 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     known = pinyin_names(doc, ctx)
     # Other Chinese people in the document count as a Chinese cue only when the glossary knows
     # them (see known_chinese_people: the count must not change between passes).
-    ev = context.evidence(doc, s, e, words, pinyin_names=known_chinese_people(doc, ctx))
+    ev = context.evidence(doc, s, e, words, pinyin_names=known_chinese_people(doc, ctx),
+                          index=context.cues(doc, ctx))
     before, after = doc.nfc[max(0, s - 30):s], doc.nfc[e:e + 30]
     place = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after)) and not name_context(doc.nfc, s, e)
     in_name_position = name_context(doc.nfc, s, e)
@@ -214,7 +215,7 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
     if lang == "zh":
         sent_s, sent_e = doc.sentence_bounds(s)
         sentence = nfc[sent_s:sent_e]
-        if re.search("[\u3040-\u30ff]", sentence) or context.CUES["ja"].search(sentence):
+        if re.search("[\u3040-\u30ff]", sentence) or context.cues(doc, ctx).search("ja", sent_s, sent_e, sliced=True):
             return []  # kanji names need Japanese readings, which we do not have
         if not titled:
             return []
@@ -224,7 +225,7 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
             name, rare = romanize.han_name(text, rare_surname=True), True
         if not name:
             return []
-        ev = context.evidence(doc, s, e)
+        ev = context.evidence(doc, s, e, index=context.cues(doc, ctx))
         conf = 0.85 if ev.zh >= 0.5 or ev.local == "zh" else 0.7
         if rare:
             conf -= 0.2
@@ -455,6 +456,15 @@ def detect_name_romanization(doc, ctx):
 
     word_key = {}
 
+    def key_of(words):  # phonetic.key(" ".join(words)), each word's key computed once per document
+        out = []
+        for w in words:
+            k = word_key.get(w)
+            if k is None:
+                k = word_key[w] = phonetic.key(w)
+            out.append(k)
+        return " ".join(out)
+
     sylls = ctx.cache.get("names.pinyin-syllables")
     if sylls is None:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
@@ -463,10 +473,7 @@ def detect_name_romanization(doc, ctx):
         words = m.group().split()
         heads = []
         for i, w in enumerate(words[:-1]):
-            k = word_key.get(w)
-            if k is None:
-                k = word_key[w] = phonetic.key(w)
-            if k in firsts:
+            if key_of((w,)) in firsts:
                 heads.append(i)
         if not heads:
             continue
@@ -479,7 +486,7 @@ def detect_name_romanization(doc, ctx):
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
             text = " ".join(words[a:b])
-            targets = index.get(phonetic.key(text))
+            targets = index.get(key_of(words[a:b]))
             if not targets or len(targets) != 1:
                 continue
             target, ref = next(iter(targets.items()))
@@ -488,12 +495,14 @@ def detect_name_romanization(doc, ctx):
                 continue  # already the English form, or a form the glossary knows
             s = starts[a]
             hits.append((s, s + len(text), text, target, ref, _is_pinyin_name(text, sylls)))
+    # Sentences holding a foreign (non-pinyin) romanization, looked up per hit below.
+    foreign_sentences = {doc.sentence_bounds(h[0])[0] for h in hits if not h[5]}
     for s, e, text, target, ref, pinyin_like in hits:
         ss, se = doc.sentence_bounds(s)
-        cue = bool(context.CUES["zh"].search(nfc, ss, se))
+        cue = context.cues(doc, ctx).search("zh", ss, se)
         if not (name_context(nfc, s, e) or cue):
             continue
-        if pinyin_like and not any(not p and doc.sentence_bounds(s2)[0] == ss for s2, _, _, _, _, p in hits):
+        if pinyin_like and ss not in foreign_sentences:
             # "Li Sangfu" is a possible pinyin name of someone else: only beside another foreign
             # romanization in the same sentence is it a spelling of Li Shangfu.
             continue
