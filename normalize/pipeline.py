@@ -142,63 +142,83 @@ def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
 
     An edit of ``second`` that touches an edit of ``first`` absorbs it: the composed edit spans
     both, its ``new`` text is what the two together produce, and its reason names what it
-    absorbed, so replaying the result on ``text`` gives the same output as applying both passes.
+    absorbed. Edits of ``second`` that touch the same edit of ``first`` become one composed edit.
+    So the composed edits never overlap, and replaying them on ``text`` gives exactly
+    ``apply_edits(apply_edits(text, first), second)``.
+
+    A removal of ``first`` is an empty span of the intermediate text: a position there stands
+    for the whole removed span of ``text``. An edit of ``second`` that starts at that position
+    starts after the removal, one that ends there ends before it, so it neither swallows nor
+    overlaps a removal it does not touch.
     """
     if not second:
         return list(first)
-    # Positions of the first edits in the intermediate text, and the running length change.
-    spans = []
-    cum = [0]  # cum[i] = total length change of first[:i]
-    delta = 0
+    first = sorted(first, key=lambda e: (e.start, e.end))
+    second = sorted(second, key=lambda e: (e.start, e.end))
+    # Spans of the first edits in the intermediate text; cum[i] = total length change of first[:i].
+    mstarts: list[int] = []
+    mends: list[int] = []
+    cum = [0]
     for e in first:
-        ms = e.start + delta
-        spans.append((ms, ms + len(e.new), e))
-        delta += len(e.new) - (e.end - e.start)
-        cum.append(delta)
+        ms = e.start + cum[-1]
+        mstarts.append(ms)
+        mends.append(ms + len(e.new))
+        cum.append(cum[-1] + len(e.new) - (e.end - e.start))
     mid = apply_edits(text, first)
-    mstarts = [sp[0] for sp in spans]
-    mends = [sp[1] for sp in spans]
 
-    def to_orig(x: int) -> int:
-        # Edits wholly before x shift it; x is never strictly inside a replaced span here.
+    def start_in_text(x: int) -> int:
+        # After every first edit that ends at or before x (removals at x included).
+        return x - cum[bisect_right(mends, x)]
+
+    def end_in_text(x: int) -> int:
+        # After the first edits that end at or before x, except removals at x.
         k = bisect_right(mends, x)
         while k > 0 and mstarts[k - 1] == mends[k - 1] == x:
-            k -= 1  # an insertion at x comes after x
+            k -= 1
         return x - cum[k]
 
     def touching(a: int, b: int) -> list[int]:
         k = max(bisect_left(mends, a) - 1, 0)
         out = []
-        while k < len(spans) and mstarts[k] <= b:
-            ms, me, _ = spans[k]
+        while k < len(first) and mstarts[k] <= b:
+            ms, me = mstarts[k], mends[k]
             if _overlaps(a, b, ms, me) or (a == b == ms) or (ms <= a and b <= me and ms < me):
                 out.append(k)
             k += 1
         return out
 
+    # Group the second edits that share a first edit (hits are contiguous and in text order, so a
+    # shared one is always with the group before).
+    groups: list[tuple[list[Edit], list[int]]] = []
+    for d in second:
+        hit = touching(d.start, d.end)
+        if groups and hit and groups[-1][1] and hit[0] <= groups[-1][1][-1]:
+            ds, hits = groups[-1]
+            ds.append(d)
+            hits.extend(i for i in hit if i > hits[-1])
+        else:
+            groups.append(([d], hit))
+
     used: set[int] = set()
     out: list[Edit] = []
-    for d in second:
-        a, b = d.start, d.end
-        hit = touching(a, b)
-        if any(i in used for i in hit):
-            continue
-        new = d.new
-        if hit:
-            lo = min(a, spans[hit[0]][0])
-            hi = max(b, spans[hit[-1]][1])
-            new = mid[lo:a] + d.new + mid[b:hi]
-            a, b = lo, hi
-            used.update(hit)
-        os_, oe = to_orig(a), to_orig(b)
-        # to_orig(b) for an end just after a replaced span must land after the original span.
-        for i in hit:
-            oe = max(oe, spans[i][2].end)
-            os_ = min(os_, spans[i][2].start)
-        absorbed = "; ".join(f"includes {spans[i][2].old!r} -> {spans[i][2].new!r} ({spans[i][2].source})" for i in hit)
-        out.append(replace(d, start=os_, end=oe, old=text[os_:oe], new=new,
-                           reason="; ".join(x for x in (d.reason, absorbed) if x)))
-    out.extend(e for i, (_, _, e) in enumerate(spans) if i not in used)
+    for ds, hits in groups:
+        a, b = ds[0].start, ds[-1].end
+        lo = min([a] + [mstarts[i] for i in hits])
+        hi = max([b] + [mends[i] for i in hits])
+        parts, pos = [], lo
+        for d in ds:
+            parts += [mid[pos : d.start], d.new]
+            pos = d.end
+        parts.append(mid[pos:hi])
+        # Each end of the composed span is either an end of a second edit (outside every first
+        # edit) or the edge of an absorbed first edit.
+        os_ = first[hits[0]].start if hits and lo == mstarts[hits[0]] else start_in_text(a)
+        oe = first[hits[-1]].end if hits and hi == mends[hits[-1]] else end_in_text(b)
+        used.update(hits)
+        absorbed = [f"includes {first[i].old!r} -> {first[i].new!r} ({first[i].source})" for i in hits]
+        reason = "; ".join(x for x in [*dict.fromkeys(d.reason for d in ds), *absorbed] if x)
+        out.append(replace(ds[0], start=os_, end=oe, old=text[os_:oe], new="".join(parts), reason=reason))
+    out.extend(e for i, e in enumerate(first) if i not in used)
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
