@@ -82,6 +82,8 @@ def _non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
 
 
 _MAX_DOCUMENT_ROUNDS = 4
+#: Runs of the leftover stage: the first, and reruns while a repair resolves what stayed open.
+_MAX_LEFTOVER_ROUNDS = 3
 
 
 def _pieces(f: Finding, holes: list[tuple[int, int]]) -> list[Finding]:
@@ -246,36 +248,28 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         ctx = self.context
-        ctx.per_doc = {}
         ctx.notes = {}
         config = self.config
-        doc = Document(text)
 
-        # 1. Leftovers: detect, resolve, rewrite (edits on the original offsets).
-        found: list[Finding] = []
-        for r in rules.active("detect", config):
-            found.extend(r.func(doc, ctx))
-        findings = merge_findings(found)
-        chosen: dict[Finding, Candidate] = {}
-        below: dict[Finding, Candidate] = {}
-        pending = findings
-        for r in rules.active("resolve", config):
-            if not pending:
+        # 1. Leftovers: detect, resolve, rewrite (edits on the original offsets). A replacement
+        # can give a finding left unresolved the context it lacked ("Vân Nam" becomes "Yunnan",
+        # the cue that "Mộc Thạnh" beside it is a Chinese name), so while findings stay open the
+        # stage runs again on the repaired text and its edits are composed onto the original
+        # offsets, until it changes nothing (bounded). The output is then what a second run of
+        # the whole tool would leave as it is.
+        edits, pending, below = self._leftovers(text)
+        first, still_open = set(edits), bool(pending)
+        for _ in range(_MAX_LEFTOVER_ROUNDS - 1):
+            if not edits:
                 break
-            proposals = r.func(tuple(pending), doc, ctx) or {}
-            still = []
-            for f in pending:
-                cands = list(proposals.get(f, ()))
-                if cands:
-                    best = max(cands, key=lambda c: c.confidence)
-                    if best.confidence >= config.min_confidence:
-                        chosen[f] = best
-                        continue
-                    if f not in below or best.confidence > below[f].confidence:
-                        below[f] = best
-                still.append(f)
-            pending = still
-        leftover_edits = _non_overlapping(build_edits(doc, chosen))
+            more, still, _ = self._leftovers(apply_edits(text, edits))
+            if not more:
+                break
+            edits = compose(text, edits, more)
+            still_open = bool(still)
+            # (Findings are reported on the first run's offsets; those settled later are not.)
+            later = _Intervals((e.start, e.end) for e in edits if e not in first)
+            pending = [f for f in pending if not later.overlaps(f.start, f.end)]
 
         # 2. Document rules run on the repaired text, so that what a replacement makes visible
         # (a name printed twice once both copies are in English) is seen too; their edits are
@@ -283,7 +277,6 @@ class Cleaner:
         # A removal can make a new repeat adjacent ("X X X X"), so the rules run until nothing
         # changes (bounded: each round only removes or repairs, the bound is a guard).
         doc_rules = rules.active("document", config)
-        edits = leftover_edits
         for _ in range(_MAX_DOCUMENT_ROUNDS if doc_rules else 0):
             mid = apply_edits(text, edits)
             ctx.per_doc = {}
@@ -301,6 +294,36 @@ class Cleaner:
         )
         output = apply_edits(text, edits)
         return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved)
+
+    def _leftovers(self, text: str) -> tuple[list[Edit], list[Finding], dict[Finding, Candidate]]:
+        """One run of detectors, resolvers and rewriter on ``text``: its edits, the findings no
+        resolver settled, and the best candidate below the threshold for each of them."""
+        ctx, config = self.context, self.config
+        ctx.per_doc = {}
+        doc = Document(text)
+        found: list[Finding] = []
+        for r in rules.active("detect", config):
+            found.extend(r.func(doc, ctx))
+        chosen: dict[Finding, Candidate] = {}
+        below: dict[Finding, Candidate] = {}
+        pending = merge_findings(found)
+        for r in rules.active("resolve", config):
+            if not pending:
+                break
+            proposals = r.func(tuple(pending), doc, ctx) or {}
+            still = []
+            for f in pending:
+                cands = list(proposals.get(f, ()))
+                if cands:
+                    best = max(cands, key=lambda c: c.confidence)
+                    if best.confidence >= config.min_confidence:
+                        chosen[f] = best
+                        continue
+                    if f not in below or best.confidence > below[f].confidence:
+                        below[f] = best
+                still.append(f)
+            pending = still
+        return _non_overlapping(build_edits(doc, chosen)), pending, below
 
     def clean_and_explain_many(self, texts: Iterable[str]) -> list[Result]:
         """Results for many documents; with a translation model configured, the model work of
