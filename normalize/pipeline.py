@@ -12,7 +12,7 @@ from . import rules
 from .config import Config
 from .document import Document
 from .errors import ConfigError
-from .records import Candidate, Edit, Finding, Result, apply_edits
+from .records import Candidate, Edit, Finding, Intervals, Result, apply_edits, spans_overlap
 from .rewrite import build_edits
 
 
@@ -40,40 +40,10 @@ class Context:
         self.notes.setdefault(finding, []).append(message)
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    if a_start == a_end:  # an insertion conflicts only with a span strictly around it
-        return b_start < a_start < b_end or (b_start == b_end == a_start)
-    if b_start == b_end:
-        return a_start < b_start < a_end
-    return a_start < b_end and b_start < a_end
-
-
-class _Intervals:
-    """Sorted, disjoint spans with an overlap test in O(log n) (keeps big documents linear-ish)."""
-
-    def __init__(self, spans=()):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for s, e in spans:
-            self.add(s, e)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        k = bisect_left(self.starts, s)
-        for j in (k - 1, k, k + 1):
-            if 0 <= j < len(self.starts) and _overlaps(s, e, self.starts[j], self.ends[j]):
-                return True
-        return False
-
-    def add(self, s: int, e: int) -> None:
-        k = bisect_left(self.starts, s)
-        self.starts.insert(k, s)
-        self.ends.insert(k, e)
-
-
 def _non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
     """Keep edits in the order given, dropping any that overlap one already kept."""
     kept: list[Edit] = []
-    taken = _Intervals()
+    taken = Intervals()
     for e in edits:
         if not taken.overlaps(e.start, e.end):
             kept.append(e)
@@ -120,7 +90,7 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Whole-token policy findings first; then glossary findings keep their exact spans and cut
     other findings around them; among the rest, the longer span wins."""
     findings = list(findings)
-    whole = _Intervals((f.start, f.end) for f in findings if f.rule in rules.WHOLE_TOKEN_RULES)
+    whole = Intervals((f.start, f.end) for f in findings if f.rule in rules.WHOLE_TOKEN_RULES)
     findings = [f for f in findings if f.rule in rules.WHOLE_TOKEN_RULES or f.rule != "glossary"
                 or not whole.overlaps(f.start, f.end)]
     glossary = [f for f in findings if f.rule == "glossary"]
@@ -131,7 +101,7 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
             rest.extend(_pieces(f, holes) if holes else [f])
     rest.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept = list(glossary)
-    taken = _Intervals((f.start, f.end) for f in glossary)
+    taken = Intervals((f.start, f.end) for f in glossary)
     for f in rest:
         if not taken.overlaps(f.start, f.end):
             kept.append(f)
@@ -184,7 +154,7 @@ def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
         out = []
         while k < len(first) and mstarts[k] <= b:
             ms, me = mstarts[k], mends[k]
-            if _overlaps(a, b, ms, me) or (a == b == ms) or (ms <= a and b <= me and ms < me):
+            if spans_overlap(a, b, ms, me) or (a == b == ms) or (ms <= a and b <= me and ms < me):
                 out.append(k)
             k += 1
         return out
@@ -268,7 +238,7 @@ class Cleaner:
             edits = compose(text, edits, more)
             still_open = bool(still)
             # (Findings are reported on the first run's offsets; those settled later are not.)
-            later = _Intervals((e.start, e.end) for e in edits if e not in first)
+            later = Intervals((e.start, e.end) for e in edits if e not in first)
             pending = [f for f in pending if not later.overlaps(f.start, f.end)]
 
         # 2. Document rules run on the repaired text, so that what a replacement makes visible
@@ -288,7 +258,7 @@ class Cleaner:
                 break
             edits = compose(text, edits, _non_overlapping(doc_edits))
         # An unresolved finding inside text a document rule removed or rewrote is moot.
-        removed = _Intervals((e.start, e.end) for e in edits if e.kind == "document" and e.end > e.start)
+        removed = Intervals((e.start, e.end) for e in edits if e.kind == "document" and e.end > e.start)
         unresolved = tuple(
             self._explain_unresolved(f, below.get(f)) for f in pending if not removed.overlaps(f.start, f.end)
         )

@@ -67,8 +67,9 @@ ADJACENT_MIN_WORDS = 2
 ADJACENT_MIN_CHARS = 12
 #: Lines up to this many words are also matched in their repaired forms (see step 4 of build).
 FORMS_MAX_WORDS = 12
-# A text with more than FORMS_MAX_WORDS words (``Line.words``) without counting them all.
-_MORE_WORDS = re.compile(r"(?:\w+\W+){%d}\w" % FORMS_MAX_WORDS)
+# A text with more than FORMS_MAX_WORDS words (``Line.words``) without counting them all. (Anchored
+# and used with ``match``: a search would retry from every position of a shorter line.)
+_MORE_WORDS = re.compile(r"\W*(?:\w+\W+){%d}\w" % FORMS_MAX_WORDS)
 #: How many earlier copies of a line the run search compares it with.
 MAX_PARTNERS = 32
 #: Inline fixes remembered across documents (entries: one per rule and distinct line).
@@ -292,6 +293,7 @@ def build(doc, ctx) -> Plan:
     #    document without it (a page that shows a preview of the article before the article
     #    itself): then keeping the later copy keeps the title at the top without moving any text.
     pats = patterns_for(ctx) if on["boilerplate"] else ()
+    boilerplate_line = _BoilerplateLines(pats)
     # Unique content is never removed: a line goes as a copy only while another line with the
     # same key stays (a page printed three times keeps one copy, whatever the order of claims).
     left = Counter(ln.match for ln in content)
@@ -315,7 +317,7 @@ def build(doc, ctx) -> Plan:
             continue
         first_run = primary is None
         if first_run:
-            gap = [ln for ln in content[i + length : j] if not _boilerplate_line(ln, pats)]
+            gap = [ln for ln in content[i + length : j] if not boilerplate_line(ln)]
             title = gap[-1] if gap and _title_like(gap[-1]) else None
             primary = (i, j, length, title)
         if not on[name]:
@@ -327,7 +329,7 @@ def build(doc, ctx) -> Plan:
             and keep_title
             and len(gap) == 1
             and title is not None
-            and all(_boilerplate_line(ln, pats) for ln in content[:i])
+            and all(boilerplate_line(ln) for ln in content[:i])
         ):
             for t in range(length):
                 claim_copy(
@@ -362,8 +364,7 @@ def build(doc, ctx) -> Plan:
                 0.85,
             )
         # The top is the first line that is not boilerplate (a page may open with a share bar).
-        pats = patterns_for(ctx) if on["boilerplate"] else ()
-        first = next((k for k, ln in enumerate(content) if not _boilerplate_line(ln, pats)), None)
+        first = next((k for k, ln in enumerate(content) if not boilerplate_line(ln)), None)
         if first is not None and _title_like(content[first]) and not content[first].owner:
             top = content[first]
             # A repeat that starts a removed copy of the body went with it (it is owned already).
@@ -396,7 +397,7 @@ def build(doc, ctx) -> Plan:
                     continue
                 # Adjacent: nothing but lines that go (removed, boilerplate) between the two.
                 between = content[i + t + 1 : j + t]
-                adjacent = all(x.owner or _boilerplate_line(x, pats) for x in between) and not (
+                adjacent = all(x.owner or boilerplate_line(x) for x in between) and not (
                     _has_blank_between(lines, a, b, limit=1)
                 )
                 big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose and j - i - 1 <= PARA_MAX_GAP
@@ -436,7 +437,7 @@ def build(doc, ctx) -> Plan:
                 todo = [text]
                 only_tails = None
                 # (Labels are short: longer lines are matched as they are, which keeps this cheap.)
-                limit = 16 if not _MORE_WORDS.search(ln.view or ln.text) else 1
+                limit = 16 if not _MORE_WORDS.match(ln.view or ln.text) else 1
                 while todo and len(forms) < limit:
                     f = todo.pop()
                     cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True, clean=no_tail)
@@ -486,10 +487,26 @@ def _undouble(t: str) -> str:
     return ""
 
 
-def _boilerplate_line(ln: Line, pats: tuple[Pattern, ...] | list[Pattern]) -> bool:
-    """A line some line pattern matches, as it is or as the inline rules will leave it."""
-    forms = {ln.text.strip(), ln.view.strip(), _undouble(ln.text.strip())} - {""}
-    return any(p.scope == "line" and p.regex.fullmatch(f) for p in pats for f in forms)
+class _BoilerplateLines:
+    """Whether some line pattern matches a line, as it is or as the inline rules will leave it;
+    memoised per line (the plan asks about the same lines in several steps), with the patterns
+    combined into one prefilter regex."""
+
+    def __init__(self, pats: tuple[Pattern, ...] | list[Pattern]):
+        self.pats = tuple(p for p in pats if p.scope == "line")
+        self.any = _any_of(self.pats)
+        self.memo: dict[int, bool] = {}
+
+    def __call__(self, ln: Line) -> bool:
+        hit = self.memo.get(ln.idx)
+        if hit is None:
+            forms = {ln.text.strip(), ln.view.strip(), _undouble(ln.text.strip())} - {""}
+            if not self.pats or (self.any is not None and not any(self.any.fullmatch(f) for f in forms)):
+                hit = False
+            else:
+                hit = any(p.regex.fullmatch(f) for p in self.pats for f in forms)
+            self.memo[ln.idx] = hit
+        return hit
 
 
 def _has_blank_between(lines: list[Line], a: Line, b: Line, limit: int) -> bool:
@@ -523,7 +540,8 @@ def _tail_cut(text: str, pats: list[Pattern], allow_empty: bool = False,
     if clean is not None:
         if text in clean:
             return cut, notes, ""
-        if not any(p.regex.search(text) for p in pats):
+        combined = _any_of(tuple(pats))
+        if not (combined.search(text) if combined is not None else any(p.regex.search(text) for p in pats)):
             clean.add(text)
             return cut, notes, ""
     progress = True

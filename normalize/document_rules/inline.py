@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable, Iterable
 
-from ..records import Edit
+from ..records import Edit, Intervals
 from ..rules import rule
 
 #: A fix inside one line: (start, end, replacement, reason, confidence), offsets into the line.
@@ -61,23 +62,33 @@ def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[F
     fixes.sort()
     # Nested pairs can both qualify; the outer one wins (the inner one lies inside its span).
     out: list[Fix] = []
-    reps = _repetitions(text) if fixes else []
+    in_repeat = _overlap_test(_repetitions(text)) if fixes else None
     for f in fixes:
         if out and f[0] < out[-1][1]:
             prev = out[-1]
             if prev[2] == "" and f[2] == "" and f[1] > prev[1]:
                 out[-1] = (prev[0], f[1], "", prev[3], prev[4])  # "() ()": two removals sharing a space
             continue
-        if _makes_repeat(text, f, reps) or _inside_repeat(f, reps):
+        # (A fix inside a copy the repetition rule removes would block that removal.)
+        if in_repeat(f[0], f[1]) or _makes_repeat(text, f):
             continue
         out.append(f)
     return out
 
 
-def _inside_repeat(f: Fix, reps: list) -> bool:
-    """True when the fix lies in a copy the repetition rule removes (it would block that removal);
-    ``reps`` is ``_repetitions`` of the line."""
-    return any(s < f[1] and f[0] < e or s < f[0] < e for s, e, *_ in reps)
+def _overlap_test(spans) -> Callable[[int, int], bool]:
+    """A test "does one of ``spans`` ((start, end, ...) tuples) overlap [a, b)" in O(log n); an
+    insertion (a == b) overlaps a span strictly around it. (Per fix, a scan of every span of a
+    long line would be quadratic.)"""
+    ordered = sorted((s, e) for s, e, *_ in spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end among spans[:k+1]
+
+    def test(a: int, b: int) -> bool:
+        k = bisect_left(starts, b if b > a else a)  # the spans starting before the fix ends
+        return k > 0 and reach[k - 1] > a
+
+    return test
 
 
 def _pair(text: str, o: int, c: int, inner_rules: tuple[str, ...]) -> list[Fix]:
@@ -131,12 +142,20 @@ def _stray_open(text: str, o: int) -> list[Fix]:
     return [(o, e, new, "removed an opening bracket that is never closed on its line", 0.8)]
 
 
-def _makes_repeat(text: str, f: Fix, reps: list) -> bool:
+#: How far (characters, each side) a local fix can bring two copies together: phrases of up to
+#: eight words, "X and X", list items and sentences beside it.
+FIX_REACH = 400
+
+
+def _makes_repeat(text: str, f: Fix) -> bool:
     """True when the fix would bring two copies of a word together ("( and ( and" -> "and and"):
-    then the bracket was not the only damage, and a guess is not a repair. ``reps`` is
-    ``_repetitions(text)``."""
-    after = text[: f[0]] + f[2] + text[f[1] :]
-    return len(_repetitions(after)) > len(reps)
+    then the bracket was not the only damage, and a guess is not a repair. Judged in a window
+    of ``FIX_REACH`` around the fix, the same window before and after it (the whole line when
+    it is shorter), so that a long line costs linear time."""
+    lo, hi = max(0, f[0] - FIX_REACH), min(len(text), f[1] + FIX_REACH)
+    before = text[lo:hi]
+    after = text[lo : f[0]] + f[2] + text[f[1] : hi]
+    return len(_repetitions(after)) > len(_repetitions(before))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,37 +205,38 @@ def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
     if not (acronym or date or stop or seam):
         return []
     fixes: list[Fix] = []
-    taken: list[tuple[int, int]] = []
+    glued: list[tuple[int, int]] = []
     # Sentences the repetition rule removes are not separated first ("said.said." stays one
     # edit), so a second run finds nothing new.
-    repeated: list[tuple[int, int]] | None = None
+    in_repeat = None
     for m in _ACRONYM_GLUE.finditer(text) if acronym else ():
         p = m.end()
         fixes.append((p, p, ". ",
                       f"{m.group(1)!r} is glued to the next sentence {text[p:p + 12]!r}\N{HORIZONTAL ELLIPSIS}: "
                       "a source or caption credit ran into the text", 0.8))
-        taken.append((p, p))
     for s, e in _glued_repeats(text) if seam else ():
         fixes.append((s, e, "", f"removed {text[s:e]!r} printed twice without a space "
                       "(a byline or site name doubled by the page)", 0.85))
-        taken.append((s, e))
+        glued.append((s, e))
+    in_glued = _overlap_test(glued)
     for m in _DATE_GLUE.finditer(text) if date else ():
         p = m.start()
-        if any(s < p < e for s, e in taken):
+        if in_glued(p, p):
             continue
         fixes.append((p, p, " ", f"separated the date {text[p:p + 10]!r} glued to the word before it", 0.85))
     for m in _STOP_GLUE.finditer(text) if stop else ():
         p = m.end()
-        if repeated is None:
-            repeated = [(s, e) for s, e, *_ in _repetitions(text)]
-        if any(s <= p < e for s, e in repeated):
+        if in_repeat is None:
+            in_repeat = _overlap_test(_repetitions(text))
+        if in_repeat(p, p + 1):  # (p inside a removed copy, or at its start)
             continue
         fixes.append((p, p, " ", f"added the missing space after {text[m.start():p]!r}", 0.8))
     fixes.sort()
     if not fixes:
         return fixes
-    reps = _repetitions(text)
-    return [f for f in fixes if not (_makes_repeat(text, f, reps) or _inside_repeat(f, reps))]
+    if in_repeat is None:
+        in_repeat = _overlap_test(_repetitions(text))
+    return [f for f in fixes if not (in_repeat(f[0], f[1]) or _makes_repeat(text, f))]
 
 
 # Candidates for the upper-case side of a seam (filtered with str.isupper; scanning only these
@@ -438,7 +458,10 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
 
 _ITEM_SPLIT = re.compile(r",\s+")
 _LIST_AND = re.compile(r"^(?:and|or)\s+")
-_SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?")
+# A sentence, or (``\Z``) the unterminated rest of the text: a pattern that matches wherever a
+# match may start, so that a long text without a full stop is scanned once (a pattern that
+# requires the full stop is retried from every position of it: quadratic).
+_SENTENCE = re.compile(r"[^.!?]+(?:(?P<end>[.!?]+)[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?|\Z)")
 
 
 def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
@@ -495,7 +518,7 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
 def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
     """The same sentence, or the same run of sentences (a paragraph or a whole body flattened
     onto one line), twice in a row: five words or more."""
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group("end")]
     sents = [text[s:e].strip() for s, e in spans]
     if len(set(sents)) == len(sents):
         return []  # no sentence occurs twice
@@ -559,12 +582,14 @@ def preview(text: str, active: Iterable[str], cache: dict | None = None) -> str:
     """``text`` as the active inline rules leave it (same overlap policy as the pipeline)."""
     active = frozenset(active)
     kept: list[Fix] = []
-    for name, fn in LINE_RULES:
+    taken = Intervals()
+    for name, _ in LINE_RULES:
         if name not in active:
             continue
         for f in fixes_for(name, text, active, cache):
-            if not any(_overlap(f, k) for k in kept):
+            if not taken.overlaps(f[0], f[1]):
                 kept.append(f)
+                taken.add(f[0], f[1])
     out, pos = [], 0
     for s, e, new, *_ in sorted(kept):
         out.append(text[pos:s])
@@ -572,14 +597,6 @@ def preview(text: str, active: Iterable[str], cache: dict | None = None) -> str:
         pos = e
     out.append(text[pos:])
     return "".join(out)
-
-
-def _overlap(a: Fix, b: Fix) -> bool:
-    if a[0] == a[1]:
-        return b[0] < a[0] < b[1] or b[0] == b[1] == a[0]
-    if b[0] == b[1]:
-        return a[0] < b[0] < a[1]
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _edits(doc, ctx, name: str, fn: Callable[..., list[Fix]]) -> list[Edit]:
