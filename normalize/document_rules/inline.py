@@ -1,8 +1,9 @@
-"""Inline document rules: damage inside a kept line (garbled parentheses, glued tokens, words or
-phrases printed twice).
+"""Inline fixes: damage inside a kept line (garbled parentheses, glued tokens, words or phrases
+printed twice).
 
 Each rule is a pure function over one line of text returning local fixes; the registered rule
-applies it to every line part that no line rule removes (``kept_segments``), and the line plan
+(``inline_rules.py``) applies it to every line part that no line rule removes (``kept_segments``),
+and the line plan
 uses :func:`preview` to compare lines as these rules will leave them (so that a line that becomes
 a copy of another after its repair is judged in the same run, and a second run finds nothing).
 """
@@ -11,12 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from itertools import accumulate
 from typing import Callable, Iterable
 
-from ..records import Edit, Intervals
-from ..rules import rule
+from ..records import Intervals
 
 #: A fix inside one line: (start, end, replacement, reason, confidence), offsets into the line.
 Fix = tuple[int, int, str, str, float]
@@ -306,7 +305,9 @@ def _folds_in_place(text: str) -> bool:
     return len(text.casefold()) == len(text) and "\N{COMBINING GREEK YPOGEGRAMMENI}" not in text
 
 
-def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
+def _word_repeats(text: str) -> list[tuple[int, int, str, float]]:
+    """Words and phrases of up to eight words printed twice or more in a row (the first copy
+    stays), and "X and X" naming one thing twice, as removals in text order."""
     # Tokens are compared case-folded; their spans and original forms are taken only for the
     # few places where two copies line up (most lines have none: this keeps clean text cheap).
     low = _TOKEN.findall(_fold(text)) if _folds_in_place(text) else list(map(str.casefold, _TOKEN.findall(text)))
@@ -426,25 +427,40 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
             k += 3  # the second copy may start a new pattern
             continue
         k += 1
+    return found
+
+
+#: A removal: (start, end, why, confidence), offsets into the line.
+Removal = tuple[int, int, str, float]
+
+
+def _repetitions(text: str) -> list[Removal]:
+    """What the immediate-repetition rule removes from one line: doubled words and phrases,
+    "X and X", then looping lists and repeated sentences as the line reads without the doubled
+    words (so one pass finds everything), a larger removal swallowing smaller ones."""
+    found = _word_repeats(text)
     if not found:
-        found.extend(_looping_lists(text, found))
-        found.extend(_repeated_sentences(text, found))
-        return sorted(found)
-    # Lists and sentences are compared as they read once the doubled words are gone, so that one
-    # pass finds everything: map the reduced text back to the line.
+        return sorted(_looping_lists(text) + _repeated_sentences(text))
+    return _merged(found + _on_reduced_text(text, found))
+
+
+def _on_reduced_text(text: str, removed: list[Removal]) -> list[Removal]:
+    """Looping lists and repeated sentences of ``text`` without the ``removed`` spans, mapped back
+    onto ``text``."""
     keep = [True] * len(text)
-    for s, e, *_ in found:
+    for s, e, *_ in removed:
         for x in range(s, e):
             keep[x] = False
     pos = [x for x in range(len(text)) if keep[x]]
     reduced = "".join(text[x] for x in pos)
-    more = _looping_lists(reduced, []) + _repeated_sentences(reduced, [])
-    for s, e, why, conf in more:
-        if s < e:
-            found.append((pos[s], pos[e - 1] + 1, why, conf))
-    # A larger removal swallows the smaller ones inside or across it.
-    found.sort(key=lambda f: (f[0], -f[1]))
-    merged: list[tuple[int, int, str, float]] = []
+    return [(pos[s], pos[e - 1] + 1, why, conf)
+            for s, e, why, conf in _looping_lists(reduced) + _repeated_sentences(reduced) if s < e]
+
+
+def _merged(found: list[Removal]) -> list[Removal]:
+    """Removals sorted and disjoint: a larger removal swallows the smaller ones inside or across it."""
+    found = sorted(found, key=lambda f: (f[0], -f[1]))
+    merged: list[Removal] = []
     for f in found:
         if merged and f[0] < merged[-1][1]:
             last = merged[-1]
@@ -464,7 +480,7 @@ _LIST_AND = re.compile(r"^(?:and|or)\s+")
 _SENTENCE = re.compile(r"[^.!?]+(?:(?P<end>[.!?]+)[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?|\Z)")
 
 
-def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
+def _looping_lists(text: str) -> list[tuple[int, int, str, float]]:
     """A comma list whose items start over: "China, Japan, Korea, China, Japan, Korea"."""
     out = []
     if _CODE.search(text) or "[" in text:
@@ -505,8 +521,6 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
                 e = parts[k + reps * size - 1][1]
                 if text[s:e].rstrip() != text[s:e]:
                     e = s + len(text[s:e].rstrip())
-                if any(a < e and s < b for a, b, *_ in taken):
-                    continue
                 out.append((s, e, f"the list repeats its {size} items", 0.8))
                 done = True
                 break
@@ -515,7 +529,7 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
     return out
 
 
-def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
+def _repeated_sentences(text: str) -> list[tuple[int, int, str, float]]:
     """The same sentence, or the same run of sentences (a paragraph or a whole body flattened
     onto one line), twice in a row: five words or more."""
     spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group("end")]
@@ -537,8 +551,6 @@ def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
             while sents[i + reps * k : i + (reps + 1) * k] == sents[i : i + k]:
                 reps += 1
             s, e = spans[i + k - 1][1], spans[i + reps * k - 1][1]
-            if any(x < e and s < y for x, y, *_ in taken):
-                continue
             what = "the same sentence twice in a row" if k == 1 else f"the same {k} sentences twice in a row"
             out.append((s, e, what, 0.85))
             i += reps * k - 1
@@ -597,50 +609,3 @@ def preview(text: str, active: Iterable[str], cache: dict | None = None) -> str:
         pos = e
     out.append(text[pos:])
     return "".join(out)
-
-
-def _edits(doc, ctx, name: str, fn: Callable[..., list[Fix]]) -> list[Edit]:
-    from ._common import kept_segments, make_edit
-
-    from ._plan import plan_for
-
-    active = frozenset(n for n, _ in LINE_RULES if ctx.config.rule_on(n, True))
-    cache = plan_for(doc, ctx).fix_cache
-    return [
-        make_edit(doc, off + s, off + e, new, name, reason, confidence=conf)
-        for off, text in kept_segments(doc, ctx)
-        for s, e, new, reason, conf in fixes_for(name, text, active, cache)
-    ]
-
-
-@rule(
-    "garbled-parentheses",
-    stage="document",
-    description="repair parentheses garbled by MT: '( and X )' unwrapped, empty '( )' and stray "
-    "padded brackets removed, '( X )' tightened",
-    order=20,
-)
-def garbled_parentheses(doc, ctx) -> Iterable[Edit]:
-    return _edits(doc, ctx, "garbled-parentheses", parentheses_fixes)
-
-
-@rule(
-    "glued-tokens",
-    stage="document",
-    description="separate tokens glued together by scraping: 'CNNMr. Ly' -> 'CNN. Mr. Ly', "
-    "a name printed twice without a space, a word glued to a date",
-    order=21,
-)
-def glued_tokens(doc, ctx) -> Iterable[Edit]:
-    return _edits(doc, ctx, "glued-tokens", glued_fixes)
-
-
-@rule(
-    "immediate-repetition",
-    stage="document",
-    description="remove words, phrases, list items or sentences printed twice in a row "
-    "('the parade and parade', 'the the'); idioms such as 'again and again' stay",
-    order=22,
-)
-def immediate_repetition(doc, ctx) -> Iterable[Edit]:
-    return _edits(doc, ctx, "immediate-repetition", repetition_fixes)
