@@ -240,7 +240,51 @@ def _claim(ln: Line, owner: str, reason: str, source: str, confidence: float) ->
     return True
 
 
+@dataclass
+class _Build:
+    """What the steps of :func:`build` share: the lines, the content lines (not blank, not code)
+    and their repeated runs, the switches, and the bookkeeping of claimed copies."""
+
+    ctx: object
+    on: dict[str, bool]
+    keep_title: bool
+    lines: list[Line]
+    content: list[Line]
+    runs: list[tuple[int, int, int]]
+    inline_on: frozenset[str]
+    fix_cache: dict
+    tails: list[Pattern]
+    no_tail: set[str]
+    boilerplate_line: _BoilerplateLines
+    #: How many lines with each ``match`` stay: unique content is never removed, a line goes as a
+    #: copy only while another line with the same key stays (a page printed three times keeps
+    #: one copy, whatever the order of claims).
+    left: Counter
+    #: The largest repeated run (i, j, length) and the title above its second copy, if any.
+    primary: tuple | None = None
+
+    def claim_copy(self, ln: Line, owner: str, reason: str, confidence: float) -> None:
+        if not ln.owner and self.left[ln.match] > 1:
+            self.left[ln.match] -= 1
+            _claim(ln, owner, reason, f"rule:{owner}", confidence)
+
+
 def build(doc, ctx) -> Plan:
+    """Decide, for every line of ``doc``, which line rule (if any) removes it."""
+    st = _read_lines(doc, ctx)
+    _claim_repeated_runs(st)
+    if st.on["repeated-title"]:
+        _claim_title(st)
+    if st.on["duplicate-paragraph"]:
+        _claim_repeated_paragraphs(st)
+    if st.on["boilerplate"]:
+        _claim_boilerplate(st)
+    _absorb_blank_lines(st.lines)
+    return Plan(st.lines, fix_cache=st.fix_cache)
+
+
+def _read_lines(doc, ctx) -> _Build:
+    """The lines of ``doc`` as the inline rules will leave them, their keys, and their runs."""
     cfg = ctx.config
     on = {
         name: cfg.rule_on(name, True)
@@ -287,22 +331,19 @@ def build(doc, ctx) -> Plan:
             ln.prose = _prose(ln)
     runs = _runs(content)
 
+    pats = patterns_for(ctx) if on["boilerplate"] else ()
+    return _Build(ctx, on, keep_title, lines, content, runs, inline_on, fix_cache, tails, no_tail,
+                  _BoilerplateLines(pats), Counter(ln.match for ln in content))
+
+
+def _claim_repeated_runs(st: _Build) -> None:
     # 1. Repeated runs of lines, largest first: the body printed again (duplicate-body) or a
     #    shorter passage (duplicate-paragraph), short lines inside the run included. The later
     #    copy goes, except when the later copy stands under a title and the earlier one opens the
     #    document without it (a page that shows a preview of the article before the article
     #    itself): then keeping the later copy keeps the title at the top without moving any text.
-    pats = patterns_for(ctx) if on["boilerplate"] else ()
-    boilerplate_line = _BoilerplateLines(pats)
-    # Unique content is never removed: a line goes as a copy only while another line with the
-    # same key stays (a page printed three times keeps one copy, whatever the order of claims).
-    left = Counter(ln.match for ln in content)
-
-    def claim_copy(ln: Line, owner: str, reason: str, confidence: float) -> None:
-        if not ln.owner and left[ln.match] > 1:
-            left[ln.match] -= 1
-            _claim(ln, owner, reason, f"rule:{owner}", confidence)
-
+    content, runs, on, keep_title = st.content, st.runs, st.on, st.keep_title
+    boilerplate_line = st.boilerplate_line
     primary = None  # the largest repeated run and the title above its second copy, if any
     for i, j, length in runs:
         chars = sum(len(content[i + t].view) for t in range(length))
@@ -319,7 +360,7 @@ def build(doc, ctx) -> Plan:
         if first_run:
             gap = [ln for ln in content[i + length : j] if not boilerplate_line(ln)]
             title = gap[-1] if gap and _title_like(gap[-1]) else None
-            primary = (i, j, length, title)
+            st.primary = primary = (i, j, length, title)
         if not on[name]:
             continue
         a_lines = f"{content[i].idx + 1}\N{EN DASH}{content[i + length - 1].idx + 1}"
@@ -332,7 +373,7 @@ def build(doc, ctx) -> Plan:
             and all(boilerplate_line(ln) for ln in content[:i])
         ):
             for t in range(length):
-                claim_copy(
+                st.claim_copy(
                     content[i + t],
                     name,
                     f"removed the first copy of {what} (lines {a_lines}, {length} lines, {chars} characters): "
@@ -340,10 +381,10 @@ def build(doc, ctx) -> Plan:
                     f"{title.text.strip()!r}, and that copy is kept so the title stays at the top",
                     0.95,
                 )
-            primary = (i, j, length, None)  # the title stays
+            st.primary = primary = (i, j, length, None)  # the title stays
             continue
         for t in range(length):
-            claim_copy(
+            st.claim_copy(
                 content[j + t],
                 name,
                 f"removed a second copy of {what} (lines {a_lines}, {length} lines, {chars} characters, "
@@ -351,126 +392,132 @@ def build(doc, ctx) -> Plan:
                 0.95 if name == "duplicate-body" else 0.9,
             )
 
+
+def _claim_title(st: _Build) -> None:
     # 2. The title. (a) The title standing above the second copy of the largest repeated run:
     #    kept at the top by the swap above, or removed when the caller wants no title. (b) The
     #    first line repeated later on a line of its own.
-    if on["repeated-title"]:
-        if not keep_title and primary is not None and primary[3] is not None:
+    content, keep_title, primary = st.content, st.keep_title, st.primary
+    boilerplate_line = st.boilerplate_line
+    if not keep_title and primary is not None and primary[3] is not None:
+        _claim(
+            primary[3],
+            "repeated-title",
+            "removed the article title printed above the second copy of the body (keep_title is off)",
+            "rule:repeated-title",
+            0.85,
+        )
+    # The top is the first line that is not boilerplate (a page may open with a share bar).
+    first = next((k for k, ln in enumerate(content) if not boilerplate_line(ln)), None)
+    if first is not None and _title_like(content[first]) and not content[first].owner:
+        top = content[first]
+        # A repeat that starts a removed copy of the body went with it (it is owned already).
+        repeats = [ln for ln in content[first + 1 :] if ln.match == top.match and not ln.owner]
+        for ln in repeats:
             _claim(
-                primary[3],
+                ln,
                 "repeated-title",
-                "removed the article title printed above the second copy of the body (keep_title is off)",
+                f"removed the title repeated mid-text (same as line {top.idx + 1})",
+                "rule:repeated-title",
+                0.9,
+            )
+        # With keep_title off, a title that recurs anywhere (also inside a removed copy of the
+        # body) is not kept at the top either.
+        if not keep_title and any(ln.match == top.match for ln in content[first + 1 :]):
+            _claim(
+                top,
+                "repeated-title",
+                "removed the repeated title at the top (keep_title is off)",
                 "rule:repeated-title",
                 0.85,
             )
-        # The top is the first line that is not boilerplate (a page may open with a share bar).
-        first = next((k for k, ln in enumerate(content) if not boilerplate_line(ln)), None)
-        if first is not None and _title_like(content[first]) and not content[first].owner:
-            top = content[first]
-            # A repeat that starts a removed copy of the body went with it (it is owned already).
-            repeats = [ln for ln in content[first + 1 :] if ln.match == top.match and not ln.owner]
-            for ln in repeats:
-                _claim(
-                    ln,
-                    "repeated-title",
-                    f"removed the title repeated mid-text (same as line {top.idx + 1})",
-                    "rule:repeated-title",
-                    0.9,
-                )
-            # With keep_title off, a title that recurs anywhere (also inside a removed copy of the
-            # body) is not kept at the top either.
-            if not keep_title and any(ln.match == top.match for ln in content[first + 1 :]):
-                _claim(
-                    top,
-                    "repeated-title",
-                    "removed the repeated title at the top (keep_title is off)",
-                    "rule:repeated-title",
-                    0.85,
-                )
 
+
+def _claim_repeated_paragraphs(st: _Build) -> None:
     # 3. Single repeated paragraphs (and a doubled line such as a byline printed twice).
-    if on["duplicate-paragraph"]:
-        for i, j, length in runs:
-            for t in range(length):
-                a, b = content[i + t], content[j + t]
-                if b.owner:
-                    continue
-                # Adjacent: nothing but lines that go (removed, boilerplate) between the two.
-                between = content[i + t + 1 : j + t]
-                adjacent = all(x.owner or boilerplate_line(x) for x in between) and not (
-                    _has_blank_between(lines, a, b, limit=1)
+    lines, content, runs = st.lines, st.content, st.runs
+    boilerplate_line = st.boilerplate_line
+    for i, j, length in runs:
+        for t in range(length):
+            a, b = content[i + t], content[j + t]
+            if b.owner:
+                continue
+            # Adjacent: nothing but lines that go (removed, boilerplate) between the two.
+            between = content[i + t + 1 : j + t]
+            adjacent = all(x.owner or boilerplate_line(x) for x in between) and not (
+                _has_blank_between(lines, a, b, limit=1)
+            )
+            big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose and j - i - 1 <= PARA_MAX_GAP
+            small_ok = (
+                b.words >= ADJACENT_MIN_WORDS
+                and len(b.view.strip()) >= ADJACENT_MIN_CHARS
+                and not b.text[:1].isspace()
+                and a.key == b.key  # a short line must repeat exactly, punctuation included
+            )
+            if big or (adjacent and small_ok):
+                st.claim_copy(
+                    b,
+                    "duplicate-paragraph",
+                    f"removed a repeated {'line' if adjacent and not big else 'paragraph'} "
+                    f"(same as line {a.idx + 1})",
+                    0.9 if big else 0.85,
                 )
-                big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose and j - i - 1 <= PARA_MAX_GAP
-                small_ok = (
-                    b.words >= ADJACENT_MIN_WORDS
-                    and len(b.view.strip()) >= ADJACENT_MIN_CHARS
-                    and not b.text[:1].isspace()
-                    and a.key == b.key  # a short line must repeat exactly, punctuation included
-                )
-                if big or (adjacent and small_ok):
-                    claim_copy(
-                        b,
-                        "duplicate-paragraph",
-                        f"removed a repeated {'line' if adjacent and not big else 'paragraph'} "
-                        f"(same as line {a.idx + 1})",
-                        0.9 if big else 0.85,
-                    )
 
+
+def _claim_boilerplate(st: _Build) -> None:
     # 4. Boilerplate on what is left. "edge" patterns apply only next to removed lines or the
     #    document edge, found by iterating to a fixed point (boilerplate comes in clusters).
-    if on["boilerplate"]:
-        pats = patterns_for(ctx)
-        line_pats = [p for p in pats if p.scope == "line"]
-        tail_pats = tails  # (the same patterns: ``no_tail`` holds for them)
-        any_line = _any_of(tuple(line_pats))
-        changed = True
-        while changed:
-            changed = False
-            for k, ln in enumerate(content):
-                if ln.owner:
+    ctx, content, tails, no_tail = st.ctx, st.content, st.tails, st.no_tail
+    inline_on, fix_cache = st.inline_on, st.fix_cache
+    pats = patterns_for(ctx)
+    line_pats = [p for p in pats if p.scope == "line"]
+    tail_pats = tails  # (the same patterns: ``no_tail`` holds for them)
+    any_line = _any_of(tuple(line_pats))
+    changed = True
+    while changed:
+        changed = False
+        for k, ln in enumerate(content):
+            if ln.owner:
+                continue
+            # The line as the inline rules will leave it (a doubled label, a stray bracket)
+            # and without the boilerplate glued to its end ("- ảnh 1 Chia sẻ"): if any of
+            # these is boilerplate the whole line is, so a second run finds nothing new.
+            text = ln.text.strip()
+            forms = {text}
+            todo = [text]
+            only_tails = None
+            # (Labels are short: longer lines are matched as they are, which keeps this cheap.)
+            limit = 16 if not _MORE_WORDS.match(ln.view or ln.text) else 1
+            while todo and len(forms) < limit:
+                f = todo.pop()
+                cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True, clean=no_tail)
+                rest = f[:cut].strip()
+                if notes and not any(ch.isalnum() for ch in rest):
+                    only_tails = (notes, sources)
+                for g in (_undouble(f), f.strip(_JUNK), rest, preview(f, inline_on, fix_cache).strip()):
+                    if g and g not in forms:
+                        forms.add(g)
+                        todo.append(g)
+            if only_tails:
+                _claim(ln, "boilerplate", "removed a line of site boilerplate: " + "; ".join(only_tails[0]),
+                       only_tails[1], 0.9)
+                changed = True
+                continue
+            if any_line is not None and not any(any_line.fullmatch(f) for f in forms):
+                continue
+            for p in line_pats:
+                if not any(p.regex.fullmatch(f) for f in forms):
                     continue
-                # The line as the inline rules will leave it (a doubled label, a stray bracket)
-                # and without the boilerplate glued to its end ("- ảnh 1 Chia sẻ"): if any of
-                # these is boilerplate the whole line is, so a second run finds nothing new.
-                text = ln.text.strip()
-                forms = {text}
-                todo = [text]
-                only_tails = None
-                # (Labels are short: longer lines are matched as they are, which keeps this cheap.)
-                limit = 16 if not _MORE_WORDS.match(ln.view or ln.text) else 1
-                while todo and len(forms) < limit:
-                    f = todo.pop()
-                    cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True, clean=no_tail)
-                    rest = f[:cut].strip()
-                    if notes and not any(ch.isalnum() for ch in rest):
-                        only_tails = (notes, sources)
-                    for g in (_undouble(f), f.strip(_JUNK), rest, preview(f, inline_on, fix_cache).strip()):
-                        if g and g not in forms:
-                            forms.add(g)
-                            todo.append(g)
-                if only_tails:
-                    _claim(ln, "boilerplate", "removed a line of site boilerplate: " + "; ".join(only_tails[0]),
-                           only_tails[1], 0.9)
-                    changed = True
+                if p.requires and not _at_edge(content, k, doc_edge=p.requires == "edge"):
                     continue
-                if any_line is not None and not any(any_line.fullmatch(f) for f in forms):
-                    continue
-                for p in line_pats:
-                    if not any(p.regex.fullmatch(f) for f in forms):
-                        continue
-                    if p.requires and not _at_edge(content, k, doc_edge=p.requires == "edge"):
-                        continue
-                    _claim(ln, "boilerplate", f"removed site boilerplate {ln.text.strip()!r} ({p.note})",
-                           p.source, 0.9)
-                    ln.edge_only = bool(p.requires)
-                    changed = True
-                    break
-        for ln in content:
-            if not ln.owner:
-                _strip_tails(ln, tail_pats, no_tail)
-
-    _absorb_blank_lines(lines)
-    return Plan(lines, fix_cache=fix_cache)
+                _claim(ln, "boilerplate", f"removed site boilerplate {ln.text.strip()!r} ({p.note})",
+                       p.source, 0.9)
+                ln.edge_only = bool(p.requires)
+                changed = True
+                break
+    for ln in content:
+        if not ln.owner:
+            _strip_tails(ln, tail_pats, no_tail)
 
 
 _JUNK = " \t()\N{FULLWIDTH LEFT PARENTHESIS}\N{FULLWIDTH RIGHT PARENTHESIS}.,;:!?|-\N{EN DASH}\N{EM DASH}"
