@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ._patterns import Pattern, patterns_for
 from .inline import LINE_RULES, preview
@@ -122,7 +122,7 @@ class Line:
     def blank(self) -> bool:
         return not self.key
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(_WORD.findall(self.view or self.text))
 
@@ -435,18 +435,12 @@ def _claim_title(st: _Build) -> None:
 
 def _claim_repeated_paragraphs(st: _Build) -> None:
     # 3. Single repeated paragraphs (and a doubled line such as a byline printed twice).
-    lines, content, runs = st.lines, st.content, st.runs
-    boilerplate_line = st.boilerplate_line
-    for i, j, length in runs:
+    content = st.content
+    for i, j, length in st.runs:
         for t in range(length):
             a, b = content[i + t], content[j + t]
             if b.owner:
                 continue
-            # Adjacent: nothing but lines that go (removed, boilerplate) between the two.
-            between = content[i + t + 1 : j + t]
-            adjacent = all(x.owner or boilerplate_line(x) for x in between) and not (
-                _has_blank_between(lines, a, b, limit=1)
-            )
             big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose and j - i - 1 <= PARA_MAX_GAP
             small_ok = (
                 b.words >= ADJACENT_MIN_WORDS
@@ -454,11 +448,13 @@ def _claim_repeated_paragraphs(st: _Build) -> None:
                 and not b.text[:1].isspace()
                 and a.key == b.key  # a short line must repeat exactly, punctuation included
             )
-            if big or (adjacent and small_ok):
+            # (Judged last and lazily: the copies of a run may stand far apart.)
+            adjacent = not big and small_ok and _adjacent(st, i + t, j + t)
+            if big or adjacent:
                 st.claim_copy(
                     b,
                     "duplicate-paragraph",
-                    f"removed a repeated {'line' if adjacent and not big else 'paragraph'} "
+                    f"removed a repeated {'line' if adjacent else 'paragraph'} "
                     f"(same as line {a.idx + 1})",
                     0.9 if big else 0.85,
                 )
@@ -556,8 +552,14 @@ class _BoilerplateLines:
         return hit
 
 
-def _has_blank_between(lines: list[Line], a: Line, b: Line, limit: int) -> bool:
-    return sum(1 for ln in lines[a.idx + 1 : b.idx] if ln.blank) > limit
+def _adjacent(st: _Build, ka: int, kb: int) -> bool:
+    """Content lines ``ka`` < ``kb`` stand together: nothing but lines that go (removed,
+    boilerplate) and at most one blank line between them. (Stops at the first line that stays.)"""
+    content, lines = st.content, st.lines
+    if not all(content[k].owner or st.boilerplate_line(content[k]) for k in range(ka + 1, kb)):
+        return False
+    blanks = (1 for k in range(content[ka].idx + 1, content[kb].idx) if lines[k].blank)
+    return next(blanks, None) is None or next(blanks, None) is None
 
 
 def _at_edge(content: list[Line], k: int, doc_edge: bool) -> bool:
