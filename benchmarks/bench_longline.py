@@ -7,7 +7,7 @@ seconds (``time.process_time``: the machine may be shared), MB/s, the growth rat
 sizes and the peak memory of a run (``tracemalloc``) for each size; ``--profile`` prints the top
 functions of the largest size (cProfile).
 
-Usage: python benchmarks/bench_longline.py [--mb 1 4] [--profile] [--json OUT]
+Usage: python benchmarks/bench_longline.py [--mb 1 4] [--document-rules] [--profile] [--json OUT]
 """
 
 from __future__ import annotations
@@ -55,10 +55,26 @@ def measure(cleaner, text: str) -> tuple[float, int]:
     return cpu, peak
 
 
+def document_rules_cpu(cleaner, text: str) -> float:
+    """CPU seconds of the document rules alone on ``text`` (one round, as the pipeline runs them)."""
+    from normalize import rules
+    from normalize.document import Document
+
+    ctx = cleaner.context
+    ctx.per_doc = {}
+    doc = Document(text)
+    t0 = time.process_time()
+    for r in rules.active("document", cleaner.config):
+        list(r.func(doc, ctx))
+    return time.process_time() - t0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, nargs="+", default=[1.0, 4.0], help="line sizes in MB")
     ap.add_argument("--profile", action="store_true", help="cProfile the largest size")
+    ap.add_argument("--document-rules", action="store_true",
+                    help="time the document rules alone (on the line as it is), besides the whole pipeline")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
 
@@ -74,12 +90,20 @@ def main(argv=None) -> int:
         cleaner.clean_and_explain(text)
         cpu = time.process_time() - t0
         _, peak = measure(cleaner, text)
-        rows.append({"mb": mb, "cpu_s": round(cpu, 2), "mb_per_s": round(mb / cpu, 3), "peak_mb": round(peak / 1e6, 1)})
-        print(f"{mb:6.2f} MB line: {cpu:7.2f} s CPU, {mb / cpu:6.3f} MB/s, peak {peak / 1e6:7.1f} MB", flush=True)
+        row = {"mb": mb, "cpu_s": round(cpu, 2), "mb_per_s": round(mb / cpu, 3), "peak_mb": round(peak / 1e6, 1)}
+        note = ""
+        if args.document_rules:
+            row["document_rules_cpu_s"] = round(document_rules_cpu(cleaner, text), 2)
+            note = f"; document rules alone {row['document_rules_cpu_s']:.2f} s"
+        rows.append(row)
+        print(f"{mb:6.2f} MB line: {cpu:7.2f} s CPU, {mb / cpu:6.3f} MB/s, peak {peak / 1e6:7.1f} MB{note}", flush=True)
     for a, b in zip(rows, rows[1:]):
         ratio = b["cpu_s"] / a["cpu_s"]
         print(f"{b['mb']:g} MB / {a['mb']:g} MB: cost x{ratio:.2f} for x{b['mb'] / a['mb']:g} the size")
         b["ratio_to_previous"] = round(ratio, 2)
+        if args.document_rules:
+            dr = b["document_rules_cpu_s"] / max(a["document_rules_cpu_s"], 1e-3)
+            print(f"  document rules alone: x{dr:.2f}")
     if args.profile:
         import cProfile
         import pstats
