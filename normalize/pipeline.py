@@ -12,7 +12,7 @@ from . import rules
 from .config import Config
 from .document import Document
 from .errors import ConfigError, DocumentError, NormalizeError
-from .records import Candidate, Edit, Finding, Result, apply_edits
+from .records import Candidate, Edit, Finding, Intervals, Result, apply_edits, spans_overlap
 from .rewrite import build_edits
 
 
@@ -40,40 +40,10 @@ class Context:
         self.notes.setdefault(finding, []).append(message)
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    if a_start == a_end:  # an insertion conflicts only with a span strictly around it
-        return b_start < a_start < b_end or (b_start == b_end == a_start)
-    if b_start == b_end:
-        return a_start < b_start < a_end
-    return a_start < b_end and b_start < a_end
-
-
-class _Intervals:
-    """Sorted, disjoint spans with an overlap test in O(log n) (keeps big documents linear-ish)."""
-
-    def __init__(self, spans=()):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for s, e in spans:
-            self.add(s, e)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        k = bisect_left(self.starts, s)
-        for j in (k - 1, k, k + 1):
-            if 0 <= j < len(self.starts) and _overlaps(s, e, self.starts[j], self.ends[j]):
-                return True
-        return False
-
-    def add(self, s: int, e: int) -> None:
-        k = bisect_left(self.starts, s)
-        self.starts.insert(k, s)
-        self.ends.insert(k, e)
-
-
 def _non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
     """Keep edits in the order given, dropping any that overlap one already kept."""
     kept: list[Edit] = []
-    taken = _Intervals()
+    taken = Intervals()
     for e in edits:
         if not taken.overlaps(e.start, e.end):
             kept.append(e)
@@ -82,6 +52,8 @@ def _non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
 
 
 _MAX_DOCUMENT_ROUNDS = 4
+#: Runs of the leftover stage: the first, and reruns while a repair resolves what stayed open.
+_MAX_LEFTOVER_ROUNDS = 3
 
 
 def _pieces(f: Finding, holes: list[tuple[int, int]]) -> list[Finding]:
@@ -118,7 +90,7 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Whole-token policy findings first; then glossary findings keep their exact spans and cut
     other findings around them; among the rest, the longer span wins."""
     findings = list(findings)
-    whole = _Intervals((f.start, f.end) for f in findings if f.rule in rules.WHOLE_TOKEN_RULES)
+    whole = Intervals((f.start, f.end) for f in findings if f.rule in rules.WHOLE_TOKEN_RULES)
     findings = [f for f in findings if f.rule in rules.WHOLE_TOKEN_RULES or f.rule != "glossary"
                 or not whole.overlaps(f.start, f.end)]
     glossary = [f for f in findings if f.rule == "glossary"]
@@ -129,7 +101,7 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
             rest.extend(_pieces(f, holes) if holes else [f])
     rest.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept = list(glossary)
-    taken = _Intervals((f.start, f.end) for f in glossary)
+    taken = Intervals((f.start, f.end) for f in glossary)
     for f in rest:
         if not taken.overlaps(f.start, f.end):
             kept.append(f)
@@ -142,64 +114,84 @@ def compose(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
 
     An edit of ``second`` that touches an edit of ``first`` absorbs it: the composed edit spans
     both, its ``new`` text is what the two together produce, and its reason names what it
-    absorbed, so replaying the result on ``text`` gives the same output as applying both passes.
+    absorbed. Edits of ``second`` that touch the same edit of ``first`` become one composed edit.
+    So the composed edits never overlap, and replaying them on ``text`` gives exactly
+    ``apply_edits(apply_edits(text, first), second)``.
+
+    A removal of ``first`` is an empty span of the intermediate text: a position there stands
+    for the whole removed span of ``text``. An edit of ``second`` that starts at that position
+    starts after the removal, one that ends there ends before it, so it neither swallows nor
+    overlaps a removal it does not touch.
     """
     if not second:
         return list(first)
-    # Positions of the first edits in the intermediate text, and the running length change.
-    spans = []
-    cum = [0]  # cum[i] = total length change of first[:i]
-    delta = 0
+    first = sorted(first, key=lambda e: (e.start, e.end))
+    second = sorted(second, key=lambda e: (e.start, e.end))
+    # Spans of the first edits in the intermediate text; cum[i] = total length change of first[:i].
+    mstarts: list[int] = []
+    mends: list[int] = []
+    cum = [0]
     for e in first:
-        ms = e.start + delta
-        spans.append((ms, ms + len(e.new), e))
-        delta += len(e.new) - (e.end - e.start)
-        cum.append(delta)
+        ms = e.start + cum[-1]
+        mstarts.append(ms)
+        mends.append(ms + len(e.new))
+        cum.append(cum[-1] + len(e.new) - (e.end - e.start))
     mid = apply_edits(text, first)
-    mstarts = [sp[0] for sp in spans]
-    mends = [sp[1] for sp in spans]
 
-    def to_orig(x: int) -> int:
-        # Edits wholly before x shift it; x is never strictly inside a replaced span here.
+    def start_in_text(x: int) -> int:
+        # After every first edit that ends at or before x (removals at x included).
+        return x - cum[bisect_right(mends, x)]
+
+    def end_in_text(x: int) -> int:
+        # After the first edits that end at or before x, except removals at x.
         k = bisect_right(mends, x)
         while k > 0 and mstarts[k - 1] == mends[k - 1] == x:
-            k -= 1  # an insertion at x comes after x
+            k -= 1
         return x - cum[k]
 
     def touching(a: int, b: int) -> list[int]:
         k = max(bisect_left(mends, a) - 1, 0)
         out = []
-        while k < len(spans) and mstarts[k] <= b:
-            ms, me, _ = spans[k]
-            if _overlaps(a, b, ms, me) or (a == b == ms) or (ms <= a and b <= me and ms < me):
+        while k < len(first) and mstarts[k] <= b:
+            ms, me = mstarts[k], mends[k]
+            if spans_overlap(a, b, ms, me) or (a == b == ms) or (ms <= a and b <= me and ms < me):
                 out.append(k)
             k += 1
         return out
 
+    # Group the second edits that share a first edit (hits are contiguous and in text order, so a
+    # shared one is always with the group before).
+    groups: list[tuple[list[Edit], list[int]]] = []
+    for d in second:
+        hit = touching(d.start, d.end)
+        if groups and hit and groups[-1][1] and hit[0] <= groups[-1][1][-1]:
+            ds, hits = groups[-1]
+            ds.append(d)
+            hits.extend(i for i in hit if i > hits[-1])
+        else:
+            groups.append(([d], hit))
+
     used: set[int] = set()
     out: list[Edit] = []
-    for d in second:
-        a, b = d.start, d.end
-        hit = touching(a, b)
-        if any(i in used for i in hit):
-            continue
-        new = d.new
-        if hit:
-            lo = min(a, spans[hit[0]][0])
-            hi = max(b, spans[hit[-1]][1])
-            new = mid[lo:a] + d.new + mid[b:hi]
-            a, b = lo, hi
-            used.update(hit)
-        os_, oe = to_orig(a), to_orig(b)
-        # to_orig(b) for an end just after a replaced span must land after the original span.
-        for i in hit:
-            oe = max(oe, spans[i][2].end)
-            os_ = min(os_, spans[i][2].start)
-        absorbed = "; ".join(f"includes {spans[i][2].old!r} -> {spans[i][2].new!r} ({spans[i][2].source})" for i in hit)
-        out.append(replace(d, start=os_, end=oe, old=text[os_:oe], new=new,
-                           reason="; ".join(x for x in (d.reason, absorbed) if x),
-                           absorbed=tuple(spans[i][2] for i in hit)))
-    out.extend(e for i, (_, _, e) in enumerate(spans) if i not in used)
+    for ds, hits in groups:
+        a, b = ds[0].start, ds[-1].end
+        lo = min([a] + [mstarts[i] for i in hits])
+        hi = max([b] + [mends[i] for i in hits])
+        parts, pos = [], lo
+        for d in ds:
+            parts += [mid[pos : d.start], d.new]
+            pos = d.end
+        parts.append(mid[pos:hi])
+        # Each end of the composed span is either an end of a second edit (outside every first
+        # edit) or the edge of an absorbed first edit.
+        os_ = first[hits[0]].start if hits and lo == mstarts[hits[0]] else start_in_text(a)
+        oe = first[hits[-1]].end if hits and hi == mends[hits[-1]] else end_in_text(b)
+        used.update(hits)
+        absorbed = [f"includes {first[i].old!r} -> {first[i].new!r} ({first[i].source})" for i in hits]
+        reason = "; ".join(x for x in [*dict.fromkeys(d.reason for d in ds), *absorbed] if x)
+        out.append(replace(ds[0], start=os_, end=oe, old=text[os_:oe], new="".join(parts), reason=reason,
+                           absorbed=tuple(first[i] for i in hits)))
+    out.extend(e for i, e in enumerate(first) if i not in used)
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
@@ -231,19 +223,65 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         ctx = self.context
-        ctx.per_doc = {}
         ctx.notes = {}
         config = self.config
-        doc = Document(text)
 
-        # 1. Leftovers: detect, resolve, rewrite (edits on the original offsets).
+        # 1. Leftovers: detect, resolve, rewrite (edits on the original offsets). A replacement
+        # can give a finding left unresolved the context it lacked ("Vân Nam" becomes "Yunnan",
+        # the cue that "Mộc Thạnh" beside it is a Chinese name), so while findings stay open the
+        # stage runs again on the repaired text and its edits are composed onto the original
+        # offsets, until it changes nothing (bounded). The output is then what a second run of
+        # the whole tool would leave as it is.
+        edits, pending, below = self._leftovers(text)
+        first, still_open = set(edits), bool(pending)
+        for _ in range(_MAX_LEFTOVER_ROUNDS - 1):
+            if not edits:
+                break
+            more, still, _ = self._leftovers(apply_edits(text, edits))
+            if not more:
+                break
+            edits = compose(text, edits, more)
+            still_open = bool(still)
+            # (Findings are reported on the first run's offsets; those settled later are not.)
+            later = Intervals((e.start, e.end) for e in edits if e not in first)
+            pending = [f for f in pending if not later.overlaps(f.start, f.end)]
+
+        # 2. Document rules run on the repaired text, so that what a replacement makes visible
+        # (a name printed twice once both copies are in English) is seen too; their edits are
+        # composed back onto the original offsets, absorbing the leftover edits they cover.
+        # A removal can make a new repeat adjacent ("X X X X"), so the rules run until nothing
+        # changes (bounded: each round only removes or repairs, the bound is a guard).
+        doc_rules = rules.active("document", config)
+        for _ in range(_MAX_DOCUMENT_ROUNDS if doc_rules else 0):
+            mid = apply_edits(text, edits)
+            ctx.per_doc = {}
+            mid_doc = Document(mid)
+            doc_edits: list[Edit] = []
+            for r in doc_rules:
+                doc_edits.extend(r.func(mid_doc, ctx))
+            if not doc_edits:
+                break
+            edits = compose(text, edits, _non_overlapping(doc_edits))
+        # An unresolved finding inside text a document rule removed or rewrote is moot.
+        removed = Intervals((e.start, e.end) for e in edits if e.kind == "document" and e.end > e.start)
+        unresolved = tuple(
+            self._explain_unresolved(f, below.get(f)) for f in pending if not removed.overlaps(f.start, f.end)
+        )
+        output = apply_edits(text, edits)
+        return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved)
+
+    def _leftovers(self, text: str) -> tuple[list[Edit], list[Finding], dict[Finding, Candidate]]:
+        """One run of detectors, resolvers and rewriter on ``text``: its edits, the findings no
+        resolver settled, and the best candidate below the threshold for each of them."""
+        ctx, config = self.context, self.config
+        ctx.per_doc = {}
+        doc = Document(text)
         found: list[Finding] = []
         for r in rules.active("detect", config):
             found.extend(r.func(doc, ctx))
-        findings = merge_findings(found)
         chosen: dict[Finding, Candidate] = {}
         below: dict[Finding, Candidate] = {}
-        pending = findings
+        pending = merge_findings(found)
         for r in rules.active("resolve", config):
             if not pending:
                 break
@@ -260,32 +298,7 @@ class Cleaner:
                         below[f] = best
                 still.append(f)
             pending = still
-        leftover_edits = _non_overlapping(build_edits(doc, chosen))
-
-        # 2. Document rules run on the repaired text, so that what a replacement makes visible
-        # (a name printed twice once both copies are in English) is seen too; their edits are
-        # composed back onto the original offsets, absorbing the leftover edits they cover.
-        # A removal can make a new repeat adjacent ("X X X X"), so the rules run until nothing
-        # changes (bounded: each round only removes or repairs, the bound is a guard).
-        doc_rules = rules.active("document", config)
-        edits = leftover_edits
-        for _ in range(_MAX_DOCUMENT_ROUNDS if doc_rules else 0):
-            mid = apply_edits(text, edits)
-            ctx.per_doc = {}
-            mid_doc = Document(mid)
-            doc_edits: list[Edit] = []
-            for r in doc_rules:
-                doc_edits.extend(r.func(mid_doc, ctx))
-            if not doc_edits:
-                break
-            edits = compose(text, edits, _non_overlapping(doc_edits))
-        # An unresolved finding inside text a document rule removed or rewrote is moot.
-        removed = _Intervals((e.start, e.end) for e in edits if e.kind == "document" and e.end > e.start)
-        unresolved = tuple(
-            self._explain_unresolved(f, below.get(f)) for f in pending if not removed.overlaps(f.start, f.end)
-        )
-        output = apply_edits(text, edits)
-        return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved)
+        return _non_overlapping(build_edits(doc, chosen)), pending, below
 
     def clean_and_explain_many(self, texts: Iterable[str]) -> list[Result]:
         """Results for many documents; with a translation model configured, the model work of

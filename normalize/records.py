@@ -10,6 +10,7 @@ behaviour: the output *is* the replay of the edits).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -147,3 +148,36 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 def replay(result: Result) -> str:
     """Rebuild the output from the input and the recorded edits."""
     return apply_edits(result.input, result.edits)
+
+
+def spans_overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Do spans [a_start, a_end) and [b_start, b_end) conflict as edits? (What ``apply_edits``
+    refuses: an insertion conflicts with a span strictly around it or an insertion at its point;
+    touching spans do not conflict.)"""
+    if a_start == a_end:  # an insertion conflicts only with a span strictly around it
+        return b_start < a_start < b_end or (b_start == b_end == a_start)
+    if b_start == b_end:
+        return a_start < b_start < a_end
+    return a_start < b_end and b_start < a_end
+
+
+class Intervals:
+    """Sorted, disjoint spans with an overlap test in O(log n) (keeps big documents linear-ish)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in spans:
+            self.add(s, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, s)
+        for j in (k - 1, k, k + 1):
+            if 0 <= j < len(self.starts) and spans_overlap(s, e, self.starts[j], self.ends[j]):
+                return True
+        return False
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect_left(self.starts, s)
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)

@@ -126,7 +126,10 @@ def test_regex_work_per_character_does_not_grow(cleaner, monkeypatch):
 
 
 def test_cue_scans_per_document_are_constant(cleaner, monkeypatch):
-    """One cue index per document, one scan per cue class, however many names are weighed."""
+    """One cue index per run of the leftover stage (which reruns on its own repairs, a bounded
+    number of times), one scan per cue class, however many names are weighed."""
+    from normalize.pipeline import _MAX_LEFTOVER_ROUNDS
+
     built: list[context.Cues] = []
 
     class Recorded(context.Cues):
@@ -138,6 +141,6 @@ def test_cue_scans_per_document_are_constant(cleaner, monkeypatch):
     for kb in SIZES_KB:
         built.clear()
         cleaner.clean_and_explain(newslike.generate(kb / 1000, seed=5))
-        assert len(built) == 1, (kb, len(built))
+        assert 1 <= len(built) <= _MAX_LEFTOVER_ROUNDS, (kb, len(built))
         # Five classes; a window that cuts through a cue (rare) costs one short extra scan.
-        assert built[0].scans <= len(context.CUES) + 2, (kb, built[0].scans)
+        assert all(b.scans <= len(context.CUES) + 2 for b in built), (kb, [b.scans for b in built])

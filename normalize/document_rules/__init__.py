@@ -7,4 +7,4 @@ returns :class:`~normalize.records.Edit` records with original-text offsets; see
 overlap; the inline rules work only on what the line rules keep.
 """
 
-from . import inline, lines  # noqa: F401  (importing registers the rules)
+from . import inline_rules, lines  # noqa: F401  (importing registers the rules)

@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ._patterns import Pattern, patterns_for
 from .inline import LINE_RULES, preview
@@ -67,8 +67,9 @@ ADJACENT_MIN_WORDS = 2
 ADJACENT_MIN_CHARS = 12
 #: Lines up to this many words are also matched in their repaired forms (see step 4 of build).
 FORMS_MAX_WORDS = 12
-# A text with more than FORMS_MAX_WORDS words (``Line.words``) without counting them all.
-_MORE_WORDS = re.compile(r"(?:\w+\W+){%d}\w" % FORMS_MAX_WORDS)
+# A text with more than FORMS_MAX_WORDS words (``Line.words``) without counting them all. (Anchored
+# and used with ``match``: a search would retry from every position of a shorter line.)
+_MORE_WORDS = re.compile(r"\W*(?:\w+\W+){%d}\w" % FORMS_MAX_WORDS)
 #: How many earlier copies of a line the run search compares it with.
 MAX_PARTNERS = 32
 #: Inline fixes remembered across documents (entries: one per rule and distinct line).
@@ -121,7 +122,7 @@ class Line:
     def blank(self) -> bool:
         return not self.key
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(_WORD.findall(self.view or self.text))
 
@@ -239,7 +240,51 @@ def _claim(ln: Line, owner: str, reason: str, source: str, confidence: float) ->
     return True
 
 
+@dataclass
+class _Build:
+    """What the steps of :func:`build` share: the lines, the content lines (not blank, not code)
+    and their repeated runs, the switches, and the bookkeeping of claimed copies."""
+
+    ctx: object
+    on: dict[str, bool]
+    keep_title: bool
+    lines: list[Line]
+    content: list[Line]
+    runs: list[tuple[int, int, int]]
+    inline_on: frozenset[str]
+    fix_cache: dict
+    tails: list[Pattern]
+    no_tail: set[str]
+    boilerplate_line: _BoilerplateLines
+    #: How many lines with each ``match`` stay: unique content is never removed, a line goes as a
+    #: copy only while another line with the same key stays (a page printed three times keeps
+    #: one copy, whatever the order of claims).
+    left: Counter
+    #: The largest repeated run (i, j, length) and the title above its second copy, if any.
+    primary: tuple | None = None
+
+    def claim_copy(self, ln: Line, owner: str, reason: str, confidence: float) -> None:
+        if not ln.owner and self.left[ln.match] > 1:
+            self.left[ln.match] -= 1
+            _claim(ln, owner, reason, f"rule:{owner}", confidence)
+
+
 def build(doc, ctx) -> Plan:
+    """Decide, for every line of ``doc``, which line rule (if any) removes it."""
+    st = _read_lines(doc, ctx)
+    _claim_repeated_runs(st)
+    if st.on["repeated-title"]:
+        _claim_title(st)
+    if st.on["duplicate-paragraph"]:
+        _claim_repeated_paragraphs(st)
+    if st.on["boilerplate"]:
+        _claim_boilerplate(st)
+    _absorb_blank_lines(st.lines)
+    return Plan(st.lines, fix_cache=st.fix_cache)
+
+
+def _read_lines(doc, ctx) -> _Build:
+    """The lines of ``doc`` as the inline rules will leave them, their keys, and their runs."""
     cfg = ctx.config
     on = {
         name: cfg.rule_on(name, True)
@@ -286,21 +331,19 @@ def build(doc, ctx) -> Plan:
             ln.prose = _prose(ln)
     runs = _runs(content)
 
+    pats = patterns_for(ctx) if on["boilerplate"] else ()
+    return _Build(ctx, on, keep_title, lines, content, runs, inline_on, fix_cache, tails, no_tail,
+                  _BoilerplateLines(pats), Counter(ln.match for ln in content))
+
+
+def _claim_repeated_runs(st: _Build) -> None:
     # 1. Repeated runs of lines, largest first: the body printed again (duplicate-body) or a
     #    shorter passage (duplicate-paragraph), short lines inside the run included. The later
     #    copy goes, except when the later copy stands under a title and the earlier one opens the
     #    document without it (a page that shows a preview of the article before the article
     #    itself): then keeping the later copy keeps the title at the top without moving any text.
-    pats = patterns_for(ctx) if on["boilerplate"] else ()
-    # Unique content is never removed: a line goes as a copy only while another line with the
-    # same key stays (a page printed three times keeps one copy, whatever the order of claims).
-    left = Counter(ln.match for ln in content)
-
-    def claim_copy(ln: Line, owner: str, reason: str, confidence: float) -> None:
-        if not ln.owner and left[ln.match] > 1:
-            left[ln.match] -= 1
-            _claim(ln, owner, reason, f"rule:{owner}", confidence)
-
+    content, runs, on, keep_title = st.content, st.runs, st.on, st.keep_title
+    boilerplate_line = st.boilerplate_line
     primary = None  # the largest repeated run and the title above its second copy, if any
     for i, j, length in runs:
         chars = sum(len(content[i + t].view) for t in range(length))
@@ -315,9 +358,9 @@ def build(doc, ctx) -> Plan:
             continue
         first_run = primary is None
         if first_run:
-            gap = [ln for ln in content[i + length : j] if not _boilerplate_line(ln, pats)]
+            gap = [ln for ln in content[i + length : j] if not boilerplate_line(ln)]
             title = gap[-1] if gap and _title_like(gap[-1]) else None
-            primary = (i, j, length, title)
+            st.primary = primary = (i, j, length, title)
         if not on[name]:
             continue
         a_lines = f"{content[i].idx + 1}\N{EN DASH}{content[i + length - 1].idx + 1}"
@@ -327,10 +370,10 @@ def build(doc, ctx) -> Plan:
             and keep_title
             and len(gap) == 1
             and title is not None
-            and all(_boilerplate_line(ln, pats) for ln in content[:i])
+            and all(boilerplate_line(ln) for ln in content[:i])
         ):
             for t in range(length):
-                claim_copy(
+                st.claim_copy(
                     content[i + t],
                     name,
                     f"removed the first copy of {what} (lines {a_lines}, {length} lines, {chars} characters): "
@@ -338,10 +381,10 @@ def build(doc, ctx) -> Plan:
                     f"{title.text.strip()!r}, and that copy is kept so the title stays at the top",
                     0.95,
                 )
-            primary = (i, j, length, None)  # the title stays
+            st.primary = primary = (i, j, length, None)  # the title stays
             continue
         for t in range(length):
-            claim_copy(
+            st.claim_copy(
                 content[j + t],
                 name,
                 f"removed a second copy of {what} (lines {a_lines}, {length} lines, {chars} characters, "
@@ -349,127 +392,128 @@ def build(doc, ctx) -> Plan:
                 0.95 if name == "duplicate-body" else 0.9,
             )
 
+
+def _claim_title(st: _Build) -> None:
     # 2. The title. (a) The title standing above the second copy of the largest repeated run:
     #    kept at the top by the swap above, or removed when the caller wants no title. (b) The
     #    first line repeated later on a line of its own.
-    if on["repeated-title"]:
-        if not keep_title and primary is not None and primary[3] is not None:
+    content, keep_title, primary = st.content, st.keep_title, st.primary
+    boilerplate_line = st.boilerplate_line
+    if not keep_title and primary is not None and primary[3] is not None:
+        _claim(
+            primary[3],
+            "repeated-title",
+            "removed the article title printed above the second copy of the body (keep_title is off)",
+            "rule:repeated-title",
+            0.85,
+        )
+    # The top is the first line that is not boilerplate (a page may open with a share bar).
+    first = next((k for k, ln in enumerate(content) if not boilerplate_line(ln)), None)
+    if first is not None and _title_like(content[first]) and not content[first].owner:
+        top = content[first]
+        # A repeat that starts a removed copy of the body went with it (it is owned already).
+        repeats = [ln for ln in content[first + 1 :] if ln.match == top.match and not ln.owner]
+        for ln in repeats:
             _claim(
-                primary[3],
+                ln,
                 "repeated-title",
-                "removed the article title printed above the second copy of the body (keep_title is off)",
+                f"removed the title repeated mid-text (same as line {top.idx + 1})",
+                "rule:repeated-title",
+                0.9,
+            )
+        # With keep_title off, a title that recurs anywhere (also inside a removed copy of the
+        # body) is not kept at the top either.
+        if not keep_title and any(ln.match == top.match for ln in content[first + 1 :]):
+            _claim(
+                top,
+                "repeated-title",
+                "removed the repeated title at the top (keep_title is off)",
                 "rule:repeated-title",
                 0.85,
             )
-        # The top is the first line that is not boilerplate (a page may open with a share bar).
-        pats = patterns_for(ctx) if on["boilerplate"] else ()
-        first = next((k for k, ln in enumerate(content) if not _boilerplate_line(ln, pats)), None)
-        if first is not None and _title_like(content[first]) and not content[first].owner:
-            top = content[first]
-            # A repeat that starts a removed copy of the body went with it (it is owned already).
-            repeats = [ln for ln in content[first + 1 :] if ln.match == top.match and not ln.owner]
-            for ln in repeats:
-                _claim(
-                    ln,
-                    "repeated-title",
-                    f"removed the title repeated mid-text (same as line {top.idx + 1})",
-                    "rule:repeated-title",
-                    0.9,
-                )
-            # With keep_title off, a title that recurs anywhere (also inside a removed copy of the
-            # body) is not kept at the top either.
-            if not keep_title and any(ln.match == top.match for ln in content[first + 1 :]):
-                _claim(
-                    top,
-                    "repeated-title",
-                    "removed the repeated title at the top (keep_title is off)",
-                    "rule:repeated-title",
-                    0.85,
-                )
 
+
+def _claim_repeated_paragraphs(st: _Build) -> None:
     # 3. Single repeated paragraphs (and a doubled line such as a byline printed twice).
-    if on["duplicate-paragraph"]:
-        for i, j, length in runs:
-            for t in range(length):
-                a, b = content[i + t], content[j + t]
-                if b.owner:
-                    continue
-                # Adjacent: nothing but lines that go (removed, boilerplate) between the two.
-                between = content[i + t + 1 : j + t]
-                adjacent = all(x.owner or _boilerplate_line(x, pats) for x in between) and not (
-                    _has_blank_between(lines, a, b, limit=1)
+    content = st.content
+    for i, j, length in st.runs:
+        for t in range(length):
+            a, b = content[i + t], content[j + t]
+            if b.owner:
+                continue
+            big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose and j - i - 1 <= PARA_MAX_GAP
+            small_ok = (
+                b.words >= ADJACENT_MIN_WORDS
+                and len(b.view.strip()) >= ADJACENT_MIN_CHARS
+                and not b.text[:1].isspace()
+                and a.key == b.key  # a short line must repeat exactly, punctuation included
+            )
+            # (Judged last and lazily: the copies of a run may stand far apart.)
+            adjacent = not big and small_ok and _adjacent(st, i + t, j + t)
+            if big or adjacent:
+                st.claim_copy(
+                    b,
+                    "duplicate-paragraph",
+                    f"removed a repeated {'line' if adjacent else 'paragraph'} "
+                    f"(same as line {a.idx + 1})",
+                    0.9 if big else 0.85,
                 )
-                big = len(b.view.strip()) >= PARA_MIN_CHARS and b.prose and j - i - 1 <= PARA_MAX_GAP
-                small_ok = (
-                    b.words >= ADJACENT_MIN_WORDS
-                    and len(b.view.strip()) >= ADJACENT_MIN_CHARS
-                    and not b.text[:1].isspace()
-                    and a.key == b.key  # a short line must repeat exactly, punctuation included
-                )
-                if big or (adjacent and small_ok):
-                    claim_copy(
-                        b,
-                        "duplicate-paragraph",
-                        f"removed a repeated {'line' if adjacent and not big else 'paragraph'} "
-                        f"(same as line {a.idx + 1})",
-                        0.9 if big else 0.85,
-                    )
 
+
+def _claim_boilerplate(st: _Build) -> None:
     # 4. Boilerplate on what is left. "edge" patterns apply only next to removed lines or the
     #    document edge, found by iterating to a fixed point (boilerplate comes in clusters).
-    if on["boilerplate"]:
-        pats = patterns_for(ctx)
-        line_pats = [p for p in pats if p.scope == "line"]
-        tail_pats = tails  # (the same patterns: ``no_tail`` holds for them)
-        any_line = _any_of(tuple(line_pats))
-        changed = True
-        while changed:
-            changed = False
-            for k, ln in enumerate(content):
-                if ln.owner:
+    ctx, content, tails, no_tail = st.ctx, st.content, st.tails, st.no_tail
+    inline_on, fix_cache = st.inline_on, st.fix_cache
+    pats = patterns_for(ctx)
+    line_pats = [p for p in pats if p.scope == "line"]
+    tail_pats = tails  # (the same patterns: ``no_tail`` holds for them)
+    any_line = _any_of(tuple(line_pats))
+    changed = True
+    while changed:
+        changed = False
+        for k, ln in enumerate(content):
+            if ln.owner:
+                continue
+            # The line as the inline rules will leave it (a doubled label, a stray bracket)
+            # and without the boilerplate glued to its end ("- ảnh 1 Chia sẻ"): if any of
+            # these is boilerplate the whole line is, so a second run finds nothing new.
+            text = ln.text.strip()
+            forms = {text}
+            todo = [text]
+            only_tails = None
+            # (Labels are short: longer lines are matched as they are, which keeps this cheap.)
+            limit = 16 if not _MORE_WORDS.match(ln.view or ln.text) else 1
+            while todo and len(forms) < limit:
+                f = todo.pop()
+                cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True, clean=no_tail)
+                rest = f[:cut].strip()
+                if notes and not any(ch.isalnum() for ch in rest):
+                    only_tails = (notes, sources)
+                for g in (_undouble(f), f.strip(_JUNK), rest, preview(f, inline_on, fix_cache).strip()):
+                    if g and g not in forms:
+                        forms.add(g)
+                        todo.append(g)
+            if only_tails:
+                _claim(ln, "boilerplate", "removed a line of site boilerplate: " + "; ".join(only_tails[0]),
+                       only_tails[1], 0.9)
+                changed = True
+                continue
+            if any_line is not None and not any(any_line.fullmatch(f) for f in forms):
+                continue
+            for p in line_pats:
+                if not any(p.regex.fullmatch(f) for f in forms):
                     continue
-                # The line as the inline rules will leave it (a doubled label, a stray bracket)
-                # and without the boilerplate glued to its end ("- ảnh 1 Chia sẻ"): if any of
-                # these is boilerplate the whole line is, so a second run finds nothing new.
-                text = ln.text.strip()
-                forms = {text}
-                todo = [text]
-                only_tails = None
-                # (Labels are short: longer lines are matched as they are, which keeps this cheap.)
-                limit = 16 if not _MORE_WORDS.search(ln.view or ln.text) else 1
-                while todo and len(forms) < limit:
-                    f = todo.pop()
-                    cut, notes, sources = _tail_cut(f, tail_pats, allow_empty=True, clean=no_tail)
-                    rest = f[:cut].strip()
-                    if notes and not any(ch.isalnum() for ch in rest):
-                        only_tails = (notes, sources)
-                    for g in (_undouble(f), f.strip(_JUNK), rest, preview(f, inline_on, fix_cache).strip()):
-                        if g and g not in forms:
-                            forms.add(g)
-                            todo.append(g)
-                if only_tails:
-                    _claim(ln, "boilerplate", "removed a line of site boilerplate: " + "; ".join(only_tails[0]),
-                           only_tails[1], 0.9)
-                    changed = True
+                if p.requires and not _at_edge(content, k, doc_edge=p.requires == "edge"):
                     continue
-                if any_line is not None and not any(any_line.fullmatch(f) for f in forms):
-                    continue
-                for p in line_pats:
-                    if not any(p.regex.fullmatch(f) for f in forms):
-                        continue
-                    if p.requires and not _at_edge(content, k, doc_edge=p.requires == "edge"):
-                        continue
-                    _claim(ln, "boilerplate", f"removed site boilerplate {ln.text.strip()!r} ({p.note})",
-                           p.source, 0.9)
-                    ln.edge_only = bool(p.requires)
-                    changed = True
-                    break
-        for ln in content:
-            if not ln.owner:
-                _strip_tails(ln, tail_pats, no_tail)
-
-    _absorb_blank_lines(lines)
-    return Plan(lines, fix_cache=fix_cache)
+                _claim(ln, "boilerplate", f"removed site boilerplate {ln.text.strip()!r} ({p.note})",
+                       p.source, 0.9)
+                ln.edge_only = bool(p.requires)
+                changed = True
+                break
+    for ln in content:
+        if not ln.owner:
+            _strip_tails(ln, tail_pats, no_tail)
 
 
 _JUNK = " \t()\N{FULLWIDTH LEFT PARENTHESIS}\N{FULLWIDTH RIGHT PARENTHESIS}.,;:!?|-\N{EN DASH}\N{EM DASH}"
@@ -486,14 +530,36 @@ def _undouble(t: str) -> str:
     return ""
 
 
-def _boilerplate_line(ln: Line, pats: tuple[Pattern, ...] | list[Pattern]) -> bool:
-    """A line some line pattern matches, as it is or as the inline rules will leave it."""
-    forms = {ln.text.strip(), ln.view.strip(), _undouble(ln.text.strip())} - {""}
-    return any(p.scope == "line" and p.regex.fullmatch(f) for p in pats for f in forms)
+class _BoilerplateLines:
+    """Whether some line pattern matches a line, as it is or as the inline rules will leave it;
+    memoised per line (the plan asks about the same lines in several steps), with the patterns
+    combined into one prefilter regex."""
+
+    def __init__(self, pats: tuple[Pattern, ...] | list[Pattern]):
+        self.pats = tuple(p for p in pats if p.scope == "line")
+        self.any = _any_of(self.pats)
+        self.memo: dict[int, bool] = {}
+
+    def __call__(self, ln: Line) -> bool:
+        hit = self.memo.get(ln.idx)
+        if hit is None:
+            forms = {ln.text.strip(), ln.view.strip(), _undouble(ln.text.strip())} - {""}
+            if not self.pats or (self.any is not None and not any(self.any.fullmatch(f) for f in forms)):
+                hit = False
+            else:
+                hit = any(p.regex.fullmatch(f) for p in self.pats for f in forms)
+            self.memo[ln.idx] = hit
+        return hit
 
 
-def _has_blank_between(lines: list[Line], a: Line, b: Line, limit: int) -> bool:
-    return sum(1 for ln in lines[a.idx + 1 : b.idx] if ln.blank) > limit
+def _adjacent(st: _Build, ka: int, kb: int) -> bool:
+    """Content lines ``ka`` < ``kb`` stand together: nothing but lines that go (removed,
+    boilerplate) and at most one blank line between them. (Stops at the first line that stays.)"""
+    content, lines = st.content, st.lines
+    if not all(content[k].owner or st.boilerplate_line(content[k]) for k in range(ka + 1, kb)):
+        return False
+    blanks = (1 for k in range(content[ka].idx + 1, content[kb].idx) if lines[k].blank)
+    return next(blanks, None) is None or next(blanks, None) is None
 
 
 def _at_edge(content: list[Line], k: int, doc_edge: bool) -> bool:
@@ -523,7 +589,8 @@ def _tail_cut(text: str, pats: list[Pattern], allow_empty: bool = False,
     if clean is not None:
         if text in clean:
             return cut, notes, ""
-        if not any(p.regex.search(text) for p in pats):
+        combined = _any_of(tuple(pats))
+        if not (combined.search(text) if combined is not None else any(p.regex.search(text) for p in pats)):
             clean.add(text)
             return cut, notes, ""
     progress = True

@@ -1,8 +1,9 @@
-"""Inline document rules: damage inside a kept line (garbled parentheses, glued tokens, words or
-phrases printed twice).
+"""Inline fixes: damage inside a kept line (garbled parentheses, glued tokens, words or phrases
+printed twice).
 
 Each rule is a pure function over one line of text returning local fixes; the registered rule
-applies it to every line part that no line rule removes (``kept_segments``), and the line plan
+(``inline_rules.py``) applies it to every line part that no line rule removes (``kept_segments``),
+and the line plan
 uses :func:`preview` to compare lines as these rules will leave them (so that a line that becomes
 a copy of another after its repair is judged in the same run, and a second run finds nothing).
 """
@@ -11,11 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from itertools import accumulate
 from typing import Callable, Iterable
 
-from ..records import Edit
-from ..rules import rule
+from ..records import Intervals
 
 #: A fix inside one line: (start, end, replacement, reason, confidence), offsets into the line.
 Fix = tuple[int, int, str, str, float]
@@ -61,23 +61,33 @@ def parentheses_fixes(text: str, active: frozenset[str] | None = None) -> list[F
     fixes.sort()
     # Nested pairs can both qualify; the outer one wins (the inner one lies inside its span).
     out: list[Fix] = []
-    reps = _repetitions(text) if fixes else []
+    in_repeat = _overlap_test(_repetitions(text)) if fixes else None
     for f in fixes:
         if out and f[0] < out[-1][1]:
             prev = out[-1]
             if prev[2] == "" and f[2] == "" and f[1] > prev[1]:
                 out[-1] = (prev[0], f[1], "", prev[3], prev[4])  # "() ()": two removals sharing a space
             continue
-        if _makes_repeat(text, f, reps) or _inside_repeat(f, reps):
+        # (A fix inside a copy the repetition rule removes would block that removal.)
+        if in_repeat(f[0], f[1]) or _makes_repeat(text, f):
             continue
         out.append(f)
     return out
 
 
-def _inside_repeat(f: Fix, reps: list) -> bool:
-    """True when the fix lies in a copy the repetition rule removes (it would block that removal);
-    ``reps`` is ``_repetitions`` of the line."""
-    return any(s < f[1] and f[0] < e or s < f[0] < e for s, e, *_ in reps)
+def _overlap_test(spans) -> Callable[[int, int], bool]:
+    """A test "does one of ``spans`` ((start, end, ...) tuples) overlap [a, b)" in O(log n); an
+    insertion (a == b) overlaps a span strictly around it. (Per fix, a scan of every span of a
+    long line would be quadratic.)"""
+    ordered = sorted((s, e) for s, e, *_ in spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end among spans[:k+1]
+
+    def test(a: int, b: int) -> bool:
+        k = bisect_left(starts, b if b > a else a)  # the spans starting before the fix ends
+        return k > 0 and reach[k - 1] > a
+
+    return test
 
 
 def _pair(text: str, o: int, c: int, inner_rules: tuple[str, ...]) -> list[Fix]:
@@ -131,12 +141,20 @@ def _stray_open(text: str, o: int) -> list[Fix]:
     return [(o, e, new, "removed an opening bracket that is never closed on its line", 0.8)]
 
 
-def _makes_repeat(text: str, f: Fix, reps: list) -> bool:
+#: How far (characters, each side) a local fix can bring two copies together: phrases of up to
+#: eight words, "X and X", list items and sentences beside it.
+FIX_REACH = 400
+
+
+def _makes_repeat(text: str, f: Fix) -> bool:
     """True when the fix would bring two copies of a word together ("( and ( and" -> "and and"):
-    then the bracket was not the only damage, and a guess is not a repair. ``reps`` is
-    ``_repetitions(text)``."""
-    after = text[: f[0]] + f[2] + text[f[1] :]
-    return len(_repetitions(after)) > len(reps)
+    then the bracket was not the only damage, and a guess is not a repair. Judged in a window
+    of ``FIX_REACH`` around the fix, the same window before and after it (the whole line when
+    it is shorter), so that a long line costs linear time."""
+    lo, hi = max(0, f[0] - FIX_REACH), min(len(text), f[1] + FIX_REACH)
+    before = text[lo:hi]
+    after = text[lo : f[0]] + f[2] + text[f[1] : hi]
+    return len(_repetitions(after)) > len(_repetitions(before))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,37 +204,38 @@ def glued_fixes(text: str, active: frozenset[str] | None = None) -> list[Fix]:
     if not (acronym or date or stop or seam):
         return []
     fixes: list[Fix] = []
-    taken: list[tuple[int, int]] = []
+    glued: list[tuple[int, int]] = []
     # Sentences the repetition rule removes are not separated first ("said.said." stays one
     # edit), so a second run finds nothing new.
-    repeated: list[tuple[int, int]] | None = None
+    in_repeat = None
     for m in _ACRONYM_GLUE.finditer(text) if acronym else ():
         p = m.end()
         fixes.append((p, p, ". ",
                       f"{m.group(1)!r} is glued to the next sentence {text[p:p + 12]!r}\N{HORIZONTAL ELLIPSIS}: "
                       "a source or caption credit ran into the text", 0.8))
-        taken.append((p, p))
     for s, e in _glued_repeats(text) if seam else ():
         fixes.append((s, e, "", f"removed {text[s:e]!r} printed twice without a space "
                       "(a byline or site name doubled by the page)", 0.85))
-        taken.append((s, e))
+        glued.append((s, e))
+    in_glued = _overlap_test(glued)
     for m in _DATE_GLUE.finditer(text) if date else ():
         p = m.start()
-        if any(s < p < e for s, e in taken):
+        if in_glued(p, p):
             continue
         fixes.append((p, p, " ", f"separated the date {text[p:p + 10]!r} glued to the word before it", 0.85))
     for m in _STOP_GLUE.finditer(text) if stop else ():
         p = m.end()
-        if repeated is None:
-            repeated = [(s, e) for s, e, *_ in _repetitions(text)]
-        if any(s <= p < e for s, e in repeated):
+        if in_repeat is None:
+            in_repeat = _overlap_test(_repetitions(text))
+        if in_repeat(p, p + 1):  # (p inside a removed copy, or at its start)
             continue
         fixes.append((p, p, " ", f"added the missing space after {text[m.start():p]!r}", 0.8))
     fixes.sort()
     if not fixes:
         return fixes
-    reps = _repetitions(text)
-    return [f for f in fixes if not (_makes_repeat(text, f, reps) or _inside_repeat(f, reps))]
+    if in_repeat is None:
+        in_repeat = _overlap_test(_repetitions(text))
+    return [f for f in fixes if not (in_repeat(f[0], f[1]) or _makes_repeat(text, f))]
 
 
 # Candidates for the upper-case side of a seam (filtered with str.isupper; scanning only these
@@ -286,7 +305,9 @@ def _folds_in_place(text: str) -> bool:
     return len(text.casefold()) == len(text) and "\N{COMBINING GREEK YPOGEGRAMMENI}" not in text
 
 
-def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
+def _word_repeats(text: str) -> list[tuple[int, int, str, float]]:
+    """Words and phrases of up to eight words printed twice or more in a row (the first copy
+    stays), and "X and X" naming one thing twice, as removals in text order."""
     # Tokens are compared case-folded; their spans and original forms are taken only for the
     # few places where two copies line up (most lines have none: this keeps clean text cheap).
     low = _TOKEN.findall(_fold(text)) if _folds_in_place(text) else list(map(str.casefold, _TOKEN.findall(text)))
@@ -406,25 +427,40 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
             k += 3  # the second copy may start a new pattern
             continue
         k += 1
+    return found
+
+
+#: A removal: (start, end, why, confidence), offsets into the line.
+Removal = tuple[int, int, str, float]
+
+
+def _repetitions(text: str) -> list[Removal]:
+    """What the immediate-repetition rule removes from one line: doubled words and phrases,
+    "X and X", then looping lists and repeated sentences as the line reads without the doubled
+    words (so one pass finds everything), a larger removal swallowing smaller ones."""
+    found = _word_repeats(text)
     if not found:
-        found.extend(_looping_lists(text, found))
-        found.extend(_repeated_sentences(text, found))
-        return sorted(found)
-    # Lists and sentences are compared as they read once the doubled words are gone, so that one
-    # pass finds everything: map the reduced text back to the line.
+        return sorted(_looping_lists(text) + _repeated_sentences(text))
+    return _merged(found + _on_reduced_text(text, found))
+
+
+def _on_reduced_text(text: str, removed: list[Removal]) -> list[Removal]:
+    """Looping lists and repeated sentences of ``text`` without the ``removed`` spans, mapped back
+    onto ``text``."""
     keep = [True] * len(text)
-    for s, e, *_ in found:
+    for s, e, *_ in removed:
         for x in range(s, e):
             keep[x] = False
     pos = [x for x in range(len(text)) if keep[x]]
     reduced = "".join(text[x] for x in pos)
-    more = _looping_lists(reduced, []) + _repeated_sentences(reduced, [])
-    for s, e, why, conf in more:
-        if s < e:
-            found.append((pos[s], pos[e - 1] + 1, why, conf))
-    # A larger removal swallows the smaller ones inside or across it.
-    found.sort(key=lambda f: (f[0], -f[1]))
-    merged: list[tuple[int, int, str, float]] = []
+    return [(pos[s], pos[e - 1] + 1, why, conf)
+            for s, e, why, conf in _looping_lists(reduced) + _repeated_sentences(reduced) if s < e]
+
+
+def _merged(found: list[Removal]) -> list[Removal]:
+    """Removals sorted and disjoint: a larger removal swallows the smaller ones inside or across it."""
+    found = sorted(found, key=lambda f: (f[0], -f[1]))
+    merged: list[Removal] = []
     for f in found:
         if merged and f[0] < merged[-1][1]:
             last = merged[-1]
@@ -438,10 +474,13 @@ def _repetitions(text: str) -> list[tuple[int, int, str, float]]:
 
 _ITEM_SPLIT = re.compile(r",\s+")
 _LIST_AND = re.compile(r"^(?:and|or)\s+")
-_SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?")
+# A sentence, or (``\Z``) the unterminated rest of the text: a pattern that matches wherever a
+# match may start, so that a long text without a full stop is scanned once (a pattern that
+# requires the full stop is retried from every position of it: quadratic).
+_SENTENCE = re.compile(r"[^.!?]+(?:(?P<end>[.!?]+)[\"'\N{RIGHT DOUBLE QUOTATION MARK}]?|\Z)")
 
 
-def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
+def _looping_lists(text: str) -> list[tuple[int, int, str, float]]:
     """A comma list whose items start over: "China, Japan, Korea, China, Japan, Korea"."""
     out = []
     if _CODE.search(text) or "[" in text:
@@ -482,8 +521,6 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
                 e = parts[k + reps * size - 1][1]
                 if text[s:e].rstrip() != text[s:e]:
                     e = s + len(text[s:e].rstrip())
-                if any(a < e and s < b for a, b, *_ in taken):
-                    continue
                 out.append((s, e, f"the list repeats its {size} items", 0.8))
                 done = True
                 break
@@ -492,10 +529,10 @@ def _looping_lists(text: str, taken) -> list[tuple[int, int, str, float]]:
     return out
 
 
-def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
+def _repeated_sentences(text: str) -> list[tuple[int, int, str, float]]:
     """The same sentence, or the same run of sentences (a paragraph or a whole body flattened
     onto one line), twice in a row: five words or more."""
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group("end")]
     sents = [text[s:e].strip() for s, e in spans]
     if len(set(sents)) == len(sents):
         return []  # no sentence occurs twice
@@ -514,8 +551,6 @@ def _repeated_sentences(text: str, taken) -> list[tuple[int, int, str, float]]:
             while sents[i + reps * k : i + (reps + 1) * k] == sents[i : i + k]:
                 reps += 1
             s, e = spans[i + k - 1][1], spans[i + reps * k - 1][1]
-            if any(x < e and s < y for x, y, *_ in taken):
-                continue
             what = "the same sentence twice in a row" if k == 1 else f"the same {k} sentences twice in a row"
             out.append((s, e, what, 0.85))
             i += reps * k - 1
@@ -559,12 +594,14 @@ def preview(text: str, active: Iterable[str], cache: dict | None = None) -> str:
     """``text`` as the active inline rules leave it (same overlap policy as the pipeline)."""
     active = frozenset(active)
     kept: list[Fix] = []
-    for name, fn in LINE_RULES:
+    taken = Intervals()
+    for name, _ in LINE_RULES:
         if name not in active:
             continue
         for f in fixes_for(name, text, active, cache):
-            if not any(_overlap(f, k) for k in kept):
+            if not taken.overlaps(f[0], f[1]):
                 kept.append(f)
+                taken.add(f[0], f[1])
     out, pos = [], 0
     for s, e, new, *_ in sorted(kept):
         out.append(text[pos:s])
@@ -572,58 +609,3 @@ def preview(text: str, active: Iterable[str], cache: dict | None = None) -> str:
         pos = e
     out.append(text[pos:])
     return "".join(out)
-
-
-def _overlap(a: Fix, b: Fix) -> bool:
-    if a[0] == a[1]:
-        return b[0] < a[0] < b[1] or b[0] == b[1] == a[0]
-    if b[0] == b[1]:
-        return a[0] < b[0] < a[1]
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _edits(doc, ctx, name: str, fn: Callable[..., list[Fix]]) -> list[Edit]:
-    from ._common import kept_segments, make_edit
-
-    from ._plan import plan_for
-
-    active = frozenset(n for n, _ in LINE_RULES if ctx.config.rule_on(n, True))
-    cache = plan_for(doc, ctx).fix_cache
-    return [
-        make_edit(doc, off + s, off + e, new, name, reason, confidence=conf)
-        for off, text in kept_segments(doc, ctx)
-        for s, e, new, reason, conf in fixes_for(name, text, active, cache)
-    ]
-
-
-@rule(
-    "garbled-parentheses",
-    stage="document",
-    description="repair parentheses garbled by MT: '( and X )' unwrapped, empty '( )' and stray "
-    "padded brackets removed, '( X )' tightened",
-    order=20,
-)
-def garbled_parentheses(doc, ctx) -> Iterable[Edit]:
-    return _edits(doc, ctx, "garbled-parentheses", parentheses_fixes)
-
-
-@rule(
-    "glued-tokens",
-    stage="document",
-    description="separate tokens glued together by scraping: 'CNNMr. Ly' -> 'CNN. Mr. Ly', "
-    "a name printed twice without a space, a word glued to a date",
-    order=21,
-)
-def glued_tokens(doc, ctx) -> Iterable[Edit]:
-    return _edits(doc, ctx, "glued-tokens", glued_fixes)
-
-
-@rule(
-    "immediate-repetition",
-    stage="document",
-    description="remove words, phrases, list items or sentences printed twice in a row "
-    "('the parade and parade', 'the the'); idioms such as 'again and again' stay",
-    order=22,
-)
-def immediate_repetition(doc, ctx) -> Iterable[Edit]:
-    return _edits(doc, ctx, "immediate-repetition", repetition_fixes)
