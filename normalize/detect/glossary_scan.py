@@ -88,6 +88,79 @@ def accept(doc, m) -> tuple[bool, float, str]:
     return True, (CONF_EXACT_ALIAS if m.alias else CONF_EXACT), f"glossary form {m.form!r}{cue}"
 
 
+# Words before a span that make it a place ("visited Tân Cương", "in Nga", "from Thái Lan").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|to|at|into|across|near|toward|towards|visited|visiting|visit|visits|via|outside|inside|"
+    r"province of|city of|capital of|border with|north of|south of|east of|west of)\s+$",
+    re.IGNORECASE,
+)
+_CAPITALISED_WORD_BEFORE = re.compile(r"([^\W\d_][\w'\u2019-]*)[ \u00a0]+$")
+_CAPITALISED_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'\u2019-]*)")
+
+
+def is_foreign(entry) -> bool:
+    """A foreign name (a Chinese person, a Chinese place): its English target is not the same
+    name written without diacritics, as a Vietnamese entry's is (Nha Trang, Dien Bien)."""
+    from ..glossary import fold
+
+    return not entry.keep and fold(entry.target.removeprefix("the ")) != fold(entry.source)
+
+
+def _inside_longer_name(nfc: str, start: int, end: int) -> bool:
+    """Is [start, end) part of a longer run of capitalised words (not counting a title or a
+    sentence start before it)? "Nguyen Thi Tan Cuong": "Tan Cuong" is the end of a Vietnamese name."""
+    m = _CAPITALISED_WORD_AFTER.match(nfc, end)
+    if m and m.group(1)[0].isupper():
+        return True
+    m = _CAPITALISED_WORD_BEFORE.search(nfc, max(0, start - 40), start)
+    if m and m.group(1)[0].isupper() and not name_context(nfc, start, end):
+        before = nfc[: m.start()].rstrip()
+        return not (before == "" or before[-1] in ".!?:\"\u201c(")
+    return False
+
+
+def entity_fit(nfc: str, start: int, end: int) -> str | None:
+    """What the words around [start, end) say it is: "place", "person" or None."""
+    before = nfc[max(0, start - 30) : start]
+    if _PLACE_BEFORE.search(before):
+        return "place"
+    if name_context(nfc, start, end):
+        return "person"
+    return None
+
+
+def _select(nfc: str, ok: list) -> list:
+    """Settle competing accepted matches before the longest-match pass (issue 13.1 and 12.4):
+    - a folded match never beats an exact one it overlaps (an exact place or a ``keep`` entry
+      outranks a tone-folded person alias, even when the folded form is longer);
+    - a folded foreign alias never fires inside a longer capitalised name (a Vietnamese name);
+    - at one span, the entity type must fit the context: after in/from/visited a place, after a
+      title a person, when both kinds claim the span."""
+    exact_spans = [(m.start, m.end) for m, _, _ in ok if m.exact]
+    out = []
+    for t in ok:
+        m = t[0]
+        if not m.exact:
+            if any(s < m.end and m.start < e for s, e in exact_spans):
+                continue
+            if is_foreign(m.entry) and _inside_longer_name(nfc, m.start, m.end):
+                continue
+        out.append(t)
+    by_span: dict[tuple[int, int], list] = {}
+    for t in out:
+        by_span.setdefault((t[0].start, t[0].end), []).append(t)
+    final = []
+    for (s, e), hits in by_span.items():
+        kinds = {("person" if h[0].entry.type == "person" else "place") for h in hits if h[0].entry.type in ("person", "place", "country")}
+        if len(kinds) > 1:
+            fit = entity_fit(nfc, s, e)
+            if fit is not None:
+                hits = [h for h in hits if ("person" if h[0].entry.type == "person" else "place") == fit
+                        or h[0].entry.type not in ("person", "place", "country")]
+        final.extend(hits)
+    return final
+
+
 def accepted_matches(doc, ctx):
     """Accepted, non-overlapping glossary matches for ``doc`` (longest first), cached per document."""
     key = ("glossary-matches", id(doc))
@@ -100,6 +173,7 @@ def accepted_matches(doc, ctx):
         good, conf, why = accept(doc, m)
         if good:
             ok.append((m, conf, why))
+    ok = _select(doc.nfc, ok)
     # Longest match wins; at equal spans an exact form outranks a folded one, a satisfied cue
     # outranks none.
     ok.sort(key=lambda t: (t[0].start, -(t[0].end - t[0].start), -t[1], -len(t[0].entry.requires)))
