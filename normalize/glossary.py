@@ -23,7 +23,7 @@ COLUMN_LINE = "\t".join(COLUMNS)
 TYPES = frozenset({"person", "place", "country", "org", "title", "word", "label"})
 PROPER = frozenset({"person", "place", "country", "org"})
 REQUIRED_HEADER = ("domain", "source-language", "target-language", "license", "origin")
-KNOWN_FLAGS = frozenset({"hand-kept", "keep", "review"})
+KNOWN_FLAGS = frozenset({"hand-kept", "keep", "review", "anywhere"})
 ROMANIZATIONS = frozenset({"pinyin", "wade-giles", "cantonese", "conventional", "english-name", "other"})
 
 

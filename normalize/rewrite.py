@@ -4,6 +4,9 @@
   ("the Mỹ delegation" -> "the United States delegation", never "the the").
 - A sentence start is capitalised ("Mỹ said" -> "The United States said").
 - A possessive after a plural-form name loses its s ("Mỹ's" -> "the United States'").
+- A country used as a modifier takes its adjective ("Nhật Bản companies" -> "Japanese companies"):
+  when the next word is a noun that cannot be a verb (normalize/data/english-nouns.txt) and the
+  entry carries one (flag ``adj=``); "a"/"an" before it follows the adjective's first letter.
 - Spacing: a Latin replacement glued to a Latin word gets a space; a removal takes one
   neighbouring space with it.
 """
@@ -12,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from .records import Candidate, Edit, Finding
 
@@ -21,6 +26,24 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([a-z]+)\b")
+_ARTICLE_BEFORE = re.compile(r"\b([Aa]n?) $")
+
+
+@lru_cache(maxsize=1)
+def english_nouns() -> frozenset[str]:
+    """English nouns that are never verbs (scripts/gen_english_nouns.py, from wordfreq + lemminflect)."""
+    path = Path(__file__).resolve().parent / "data" / "english-nouns.txt"
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line[0] != "#")
+
+
+def _as_modifier(text: str, end: int, c: Candidate) -> bool:
+    """Is the replaced country followed by a noun it modifies ("Mỹ officials")?"""
+    if not c.adjective or c.entity != "country":
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1) in english_nouns()
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -42,6 +65,16 @@ def edit_for(text: str, f: Finding, c: Candidate) -> Edit:
             e += 1
         elif s > 0 and text[s - 1] == " ":
             s -= 1
+    elif _as_modifier(text, e, c):
+        new = c.adjective
+        m = _ARTICLE_BEFORE.search(text, max(0, s - 3), s)
+        if m:
+            article = "an" if new[0] in "AEIOU" else "a"
+            if m.group(1).lower() != article:
+                s = m.start()
+                new = (article if m.group(1)[0] == "a" else article.capitalize()) + " " + new
+        if s > 0 and text[s - 1].isalnum():
+            new = " " + new
     else:
         lowered = new.lower()
         if lowered.startswith("the ") and _DETERMINER_BEFORE.search(text[max(0, s - 30) : s]):
@@ -57,6 +90,8 @@ def edit_for(text: str, f: Finding, c: Candidate) -> Edit:
         if e < len(text) and text[e].isalnum() and new[-1].isalnum():
             new = new + " "
     reason = "; ".join(x for x in (f.evidence, c.reason) if x)
+    if new.strip().endswith(c.adjective) and c.adjective and new.strip() != c.replacement:
+        reason += f"; as a modifier: {c.adjective!r} (flag adj=)"
     return Edit(
         start=s, end=e, old=text[s:e], new=new, rule=c.rule, source=c.source,
         confidence=c.confidence, reason=reason, language=f.language, kind=f.kind,

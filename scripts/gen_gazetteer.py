@@ -117,7 +117,10 @@ def match_key(form: str) -> str:
 
 
 def earlier_targets() -> dict[str, set[str]]:
-    """Case-folded form -> targets, over every glossary generated before this one."""
+    """Matcher key -> targets, over every glossary generated before this one. A target of an
+    entry with context cues is marked with a leading "?" (it does not apply everywhere, so the
+    gazetteer's unconditional script form is still needed: 高雄 in English copy is Kaohsiung
+    whatever the sentence is about)."""
     from normalize.glossary import load_file
 
     out: dict[str, set[str]] = {}
@@ -126,7 +129,7 @@ def earlier_targets() -> dict[str, set[str]]:
             continue
         for e in load_file(path).entries:
             for form, _ in e.forms():
-                out.setdefault(match_key(form), set()).add(e.target)
+                out.setdefault(match_key(form), set()).add(("?" if e.requires else "") + e.target)
     return out
 
 
@@ -216,7 +219,7 @@ def script_rows(cities, earlier) -> dict[str, list[dict]]:
     for c in cities:
         if c["population"] < MIN_POPULATION:
             continue
-        for form in {c["name"], *c["alternatenames"]}:
+        for form in sorted({c["name"], *c["alternatenames"]}):
             s = script_of(form)
             if s is None:
                 continue
@@ -238,10 +241,12 @@ def script_rows(cities, earlier) -> dict[str, list[dict]]:
             if match_key(unicodedata.normalize("NFC", target)) == key:
                 continue
             prior = earlier.get(key)
-            if prior and _squash(target) in {_squash(t.removeprefix("the ")) for t in prior}:
+            if prior and _squash(target) in {_squash(t.removeprefix("the ")) for t in prior if t[0] != "?"}:
                 continue  # an earlier glossary has it already
+            if prior and _squash(target) in {_squash(t[1:].removeprefix("the ")) for t in prior if t[0] == "?"}:
+                prior = None  # the same place, there only with cues: the script form applies here
             if prior:
-                review = f"an earlier glossary says {' / '.join(sorted(prior))}"
+                review = f"an earlier glossary says {' / '.join(sorted(t.lstrip('?') for t in prior))}"
             z = common_word(form, SCRIPTS[s][3])
             if review is None and z >= COMMON_ZIPF and pop < WORLD_POPULATION:
                 review = f"also a common word (wordfreq Zipf {z})"

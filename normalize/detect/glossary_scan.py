@@ -45,6 +45,54 @@ def _inside_longer_run(nfc: str, start: int, end: int) -> bool:
     return any(ch and not ch.isspace() and next(runs(ch), None) is not None for ch in (before, after))
 
 
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|from|to|with|against|between|into|across|toward|towards|visited|visiting|visit|visits|"
+    r"of|by|for|and|or|than|via|invaded|sanctioned|exports to|imports from)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"(['\u2019]s)?[ \u00a0]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"(?:^|[ \u00a0(\"\u201c])([^\W\d_]+)[ \u00a0]+$")
+# After a one-word name these verbs say a person spoke ("Anh said"): the given name, not the UK.
+_REPORTING = frozenset("said says told added asked noted explained recalled shared smiled laughed wrote".split())
+
+
+def country_context(nfc: str, start: int, end: int) -> bool:
+    """Is a one-word Vietnamese country name ("Nga", "Đức", "Anh", "Ý") where English puts a
+    country? Decided from the English words around it, not from cue lists:
+    after a preposition or a trade/visit verb ("Imports from Nga", "visited Đức"); before a noun
+    it modifies ("Nga troops" with a never-verb noun, "Nga's economy"); or as the subject of an
+    English clause (an English word before it or none, a lower-case English verb after it that is
+    not a reporting verb: "Anh said" is a person, "Nga imposed" the country)."""
+    from ..rewrite import english_nouns
+
+    before = nfc[max(0, start - 24) : start]
+    if _PREP_BEFORE.search(before):
+        return True
+    m = _WORD_AFTER.match(nfc, end)
+    if m is None:
+        return False
+    word = m.group(2)
+    if word in english_nouns():
+        return True
+    if m.group(1):
+        return word.islower() and word.isascii()  # "Nga's economy", "Phi-líp-pin's coast guard"
+    if not word.islower() or word in _REPORTING:
+        return False
+    if not (word.isascii() and not is_vi_syllable(word)) and word not in _english_syllables():
+        return False
+    head = before.rstrip()
+    if head == "" or head[-1] in ".!?:;\u201c\"(":
+        return True
+    w = _WORD_BEFORE.search(before)
+    return bool(w) and w.group(1).islower() and w.group(1).isascii()
+
+
+def _english_syllables():
+    from .common import english_syllables
+
+    return english_syllables()
+
+
 def accept(doc, m) -> tuple[bool, float, str]:
     """Decide whether glossary match ``m`` is a leftover here; (ok, confidence, why)."""
     nfc = doc.nfc
@@ -75,6 +123,11 @@ def accept(doc, m) -> tuple[bool, float, str]:
         # "Ms. Nga", "Mr. Anh": after an honorific the word is a person's name, never the
         # country or common word that the same spelling also means.
         return False, 0.0, "after an honorific: a person's name"
+    placed = False
+    if e.type == "country" and e.language == "vi" and " " not in text and "anywhere" not in e.flags:
+        if not country_context(nfc, m.start, m.end):
+            return False, 0.0, "one-word country name outside a country's position"
+        placed = True
     cue = " (context cue present)" if e.requires else ""
     if not m.exact:
         if not name_context(nfc, m.start, m.end) and not e.requires:
@@ -82,8 +135,10 @@ def accept(doc, m) -> tuple[bool, float, str]:
         return True, CONF_FOLDED, f"matched {m.form!r} without its diacritics in a name context{cue}"
     if text.isascii() and not script_form:
         # Plain-ASCII forms: curated aliases. One word needs a name context or a cue.
-        if len(_words(text)) < 2 and not e.requires and not name_context(nfc, m.start, m.end):
+        if len(_words(text)) < 2 and not e.requires and not placed and not name_context(nfc, m.start, m.end):
             return False, 0.0, "single plain word outside a name context"
+        if placed:
+            return True, CONF_ASCII_ALIAS, f"country name {m.form!r} where English puts a country"
         return True, CONF_ASCII_ALIAS, f"known rendering {m.form!r}{cue}"
     return True, (CONF_EXACT_ALIAS if m.alias else CONF_EXACT), f"glossary form {m.form!r}{cue}"
 
@@ -93,6 +148,11 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|to|at|into|across|near|toward|towards|visited|visiting|visit|visits|via|outside|inside|"
     r"province of|city of|capital of|border with|north of|south of|east of|west of)\s+$",
     re.IGNORECASE,
+)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+_TITLE_RIGHT_BEFORE = re.compile(
+    r"\b(?:President|Premier|Minister|Secretary|Chairman|Chairwoman|Governor|Mayor|Ambassador|Senator|"
+    r"Chancellor|Director|spokesman|spokeswoman|spokesperson|Mr|Mrs|Ms|Dr)\.?[ \u00a0]+$"
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"([^\W\d_][\w'\u2019-]*)[ \u00a0]+$")
 _CAPITALISED_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'\u2019-]*)")
@@ -145,6 +205,11 @@ def _select(nfc: str, ok: list) -> list:
                 continue
             if is_foreign(m.entry) and _inside_longer_name(nfc, m.start, m.end):
                 continue
+        if m.entry.type == "person" and _PLACE_BEFORE.search(nfc, max(0, m.start - 30), m.start) \
+                and not _POSSESSIVE_AFTER.match(nfc, m.end):
+            continue  # "in Tan Cuong" is a place, whatever person the same letters spell
+        if m.entry.type in ("place", "country") and _TITLE_RIGHT_BEFORE.search(nfc, max(0, m.start - 30), m.start):
+            continue  # "Foreign Minister Nga": a title makes the next name a person
         out.append(t)
     by_span: dict[tuple[int, int], list] = {}
     for t in out:
