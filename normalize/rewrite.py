@@ -31,19 +31,42 @@ _ARTICLE_BEFORE = re.compile(r"\b([Aa]n?) $")
 
 
 @lru_cache(maxsize=1)
-def english_nouns() -> frozenset[str]:
-    """English nouns that are never verbs (scripts/gen_english_nouns.py, from wordfreq + lemminflect)."""
+def _noun_table() -> dict[str, str]:
+    """word -> "n" (never a verb) or "nv" (also a verb); scripts/gen_english_nouns.py."""
     path = Path(__file__).resolve().parent / "data" / "english-nouns.txt"
     with open(path, encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line[0] != "#")
+        return dict(line.rstrip("\n").split("\t") for line in fh if line[0] != "#")
+
+
+def english_nouns() -> frozenset[str]:
+    """English nouns that are never verbs (officials, companies)."""
+    return _never_verbs()
+
+
+@lru_cache(maxsize=1)
+def _never_verbs() -> frozenset[str]:
+    return frozenset(w for w, k in _noun_table().items() if k == "n")
+
+
+_NOUN_THEN_VERB = re.compile(r"[ \u00a0]+([a-z]+s)[ \u00a0]+([a-z]+ed|will|would|could|can|may|might|must|should|have|had|were|are)\b")
+
+
+def modifier_position(text: str, end: int) -> bool:
+    """Is the word after ``end`` a noun that the name before it modifies? A noun that is never a
+    verb ("Mỹ officials"), or a plural that may be a verb followed by a verb ("Nga troops
+    crossed": then "troops" is the noun)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    if m.group(1) in english_nouns():
+        return True
+    m = _NOUN_THEN_VERB.match(text, end)
+    return m is not None and _noun_table().get(m.group(1)) == "nv"
 
 
 def _as_modifier(text: str, end: int, c: Candidate) -> bool:
     """Is the replaced country followed by a noun it modifies ("Mỹ officials")?"""
-    if not c.adjective or c.entity != "country":
-        return False
-    m = _NEXT_WORD.match(text, end)
-    return bool(m) and m.group(1) in english_nouns()
+    return bool(c.adjective) and c.entity == "country" and modifier_position(text, end)
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

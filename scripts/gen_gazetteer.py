@@ -22,8 +22,9 @@ Forms that are not applied blindly (flag ``review``: loaded, listed by ``normali
 check``, never matched):
 - a form that names two places, unless the most populous one has ``DOMINANT`` times the people of
   the next (Москва is Moscow, not Moscow, Idaho; the note names the others);
-- a form that is also a common word (wordfreq Zipf >= ``COMMON_ZIPF`` in the language of its script)
-  for a city under ``WORLD_POPULATION`` people (Орёл "eagle" / Oryol);
+- a form that is also a common word (wordfreq Zipf >= ``COMMON_ZIPF`` in the language of its script,
+  and ``WORD_MARGIN`` above the English name's Zipf in English) for a city under
+  ``WORLD_POPULATION`` people (Орёл "eagle" / Oryol);
 - a form that an earlier glossary already gives another target.
 
 Vietnamese exonyms of Chinese, Taiwanese, Hong Kong and Macau cities (Nam Kinh = Nanjing,
@@ -60,6 +61,7 @@ MIN_POPULATION = 15000
 WORLD_POPULATION = 1_000_000
 DOMINANT = 10
 COMMON_ZIPF = 3.5
+WORD_MARGIN = 1.75
 # Vietnamese exonyms only for cities this large: a Sino-Vietnamese reading of a small town is
 # rarer in print than the Vietnamese name or phrase it may spell.
 EXONYM_POPULATION = 200_000
@@ -221,8 +223,8 @@ def script_rows(cities, earlier) -> dict[str, list[dict]]:
             continue
         for form in sorted({c["name"], *c["alternatenames"]}):
             s = script_of(form)
-            if s is None:
-                continue
+            if s is None or (s in ("Hani", "Kana", "Hang") and len(form) < 2):
+                continue  # one Han/kana/Hangul character is a word or a syllable, not a name
             if c["countrycode"] not in SCRIPTS[s][2] and c["population"] < WORLD_POPULATION:
                 continue
             note = f"GeoNames {c['geonameid']} ({c['countrycode']}, pop. {c['population']:,})"
@@ -249,7 +251,14 @@ def script_rows(cities, earlier) -> dict[str, list[dict]]:
                 review = f"an earlier glossary says {' / '.join(sorted(t.lstrip('?') for t in prior))}"
             z = common_word(form, SCRIPTS[s][3])
             if review is None and z >= COMMON_ZIPF and pop < WORLD_POPULATION:
-                review = f"also a common word (wordfreq Zipf {z})"
+                # A city's own name is frequent too (Владивосток 4.1): a form counts as a common
+                # word only when it is far more frequent than the place's English name is in
+                # English (Орёл "eagle" 3.5 vs Oryol; 新城 "new town" 3.9 vs Xincheng).
+                from wordfreq import zipf_frequency
+
+                en = zipf_frequency(target, "en")
+                if z - en > WORD_MARGIN:
+                    review = f"also a common word (wordfreq Zipf {z}; the English name {en})"
             flags = ["review"] if review else []
             if review:
                 note += f"; review: {review}"

@@ -31,9 +31,16 @@ def _part_of_longer_name(nfc: str, start: int, end: int) -> bool:
     m = _NEXT_WORD.match(nfc, end)
     if m and m.group(1)[0].isupper() and is_vi_syllable(m.group(1)):
         return True
-    m = _PREV_WORD.search(nfc, max(0, start - 30), start)
-    if m and m.group(1)[0].isupper() and is_vi_syllable(m.group(1)) and not m.group(1).isascii():
-        return True
+    # The capitalised Vietnamese syllables before it: one with Vietnamese letters makes the
+    # span the end of a Vietnamese name ("Trần Thanh Mỹ", "Nguyễn Văn Đức").
+    pos = start
+    for _ in range(3):
+        m = _PREV_WORD.search(nfc, max(0, pos - 30), pos)
+        if not (m and m.group(1)[0].isupper() and is_vi_syllable(m.group(1).lower())):
+            return False
+        if not m.group(1).isascii():
+            return True
+        pos = m.start()
     return False
 
 
@@ -52,6 +59,9 @@ _PREP_BEFORE = re.compile(
 )
 _WORD_AFTER = re.compile(r"(['\u2019]s)?[ \u00a0]+([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"(?:^|[ \u00a0(\"\u201c])([^\W\d_]+)[ \u00a0]+$")
+# A finite English verb by its ending ("imposed", "launches"): a one-word name before one is the
+# subject of a clause. Bare forms ("cut", "and") say nothing: "Anh and her brother" is a person.
+_VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|es|s)")
 # After a one-word name these verbs say a person spoke ("Anh said"): the given name, not the UK.
 _REPORTING = frozenset("said says told added asked noted explained recalled shared smiled laughed wrote".split())
 
@@ -68,29 +78,23 @@ def country_context(nfc: str, start: int, end: int) -> bool:
     before = nfc[max(0, start - 24) : start]
     if _PREP_BEFORE.search(before):
         return True
+    from ..rewrite import modifier_position
+
     m = _WORD_AFTER.match(nfc, end)
     if m is None:
         return False
     word = m.group(2)
-    if word in english_nouns():
+    if modifier_position(nfc, end):
         return True
     if m.group(1):
         return word.islower() and word.isascii()  # "Nga's economy", "Phi-líp-pin's coast guard"
-    if not word.islower() or word in _REPORTING:
-        return False
-    if not (word.isascii() and not is_vi_syllable(word)) and word not in _english_syllables():
+    if not word.islower() or word in _REPORTING or not _VERB_FORM.fullmatch(word):
         return False
     head = before.rstrip()
     if head == "" or head[-1] in ".!?:;\u201c\"(":
         return True
     w = _WORD_BEFORE.search(before)
     return bool(w) and w.group(1).islower() and w.group(1).isascii()
-
-
-def _english_syllables():
-    from .common import english_syllables
-
-    return english_syllables()
 
 
 def accept(doc, m) -> tuple[bool, float, str]:
@@ -247,6 +251,7 @@ def _pattern_matches(doc, raw: list) -> list:
 
     nfc = doc.nfc
     out = []
+    known = {(m.start, m.end) for m in raw if m.exact and m.entry.type == "org"}
     for m in raw:
         if m.entry.type not in ("place", "country") or m.start == 0 or m.entry.requires or not m.exact:
             continue
@@ -256,6 +261,8 @@ def _pattern_matches(doc, raw: list) -> list:
         h = _HEADS.search(nfc, max(0, m.start - 32), m.start)
         if h is None:
             continue
+        if (h.start(), m.end) in known:
+            continue  # the glossary knows the whole name (Đại học Bắc Kinh = Peking University)
         kind = next(k for k, v in h.groupdict().items() if v)
         if kind != "city" and not h.group(0).endswith((" ", "\u00a0")) and not h.group(0).endswith("."):
             continue
