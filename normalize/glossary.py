@@ -345,7 +345,7 @@ class Match:
 class GlossarySet:
     """All loaded glossaries, with a matcher. Later files override earlier ones on (source, requires)."""
 
-    def __init__(self, files: Iterable[GlossaryFile]):
+    def __init__(self, files: Iterable[GlossaryFile], deferred: tuple[Path, ...] = ()):
         by_key: dict[tuple[str, tuple[str, ...]], Entry] = {}
         for f in files:
             for e in f.entries:
@@ -367,19 +367,31 @@ class GlossarySet:
         self._automata = None
         #: Identity of the files this set was built from (set by from_config), or None.
         self.digest: str | None = None
+        #: Gazetteer files in other scripts (DEFERRED_GLOB), loaded only for a text that has a
+        #: letter of those scripts: 20,000 city names must not slow the start-up of every run.
+        self._deferred_paths = tuple(deferred)
+        self._deferred: "GlossarySet | None" = None
 
     @classmethod
     def from_config(cls, config) -> "GlossarySet":
         paths: list[Path] = []
+        deferred: list[Path] = []
         if config.builtin_glossary:
-            paths.extend(builtin_files())
+            for p in builtin_files():
+                (deferred if p.match(DEFERRED_GLOB) and not p.name.startswith("vi-") else paths).append(p)
         paths.extend(Path(p) for p in config.glossaries)
-        paths_t = tuple(paths)
-        try:
-            digest = _cache.key("glossary-set", paths_t, code=(__file__,))
-        except OSError as exc:
-            raise GlossaryError(f"cannot read: {exc.strerror}", getattr(exc, "filename", "") or "") from None
-        return _set_for(paths_t, digest)
+        return _set_for(tuple(paths), _digest(tuple(paths)), tuple(deferred))
+
+    def deferred(self) -> "GlossarySet | None":
+        """The set of the deferred gazetteer files (loaded, from the disk cache, on first use)."""
+        if self._deferred is None and self._deferred_paths:
+            self._deferred = _set_for(self._deferred_paths, _digest(self._deferred_paths), ())
+        return self._deferred
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state["_deferred"] = None  # cached on its own
+        return state
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -418,8 +430,7 @@ class GlossarySet:
         for entry, form, is_alias in self._folded.get(key, ()):
             out.append(Match(start, end, entry, form, False, is_alias))
 
-    def scan(self, nfc: str) -> list[Match]:
-        """Every boundary-respecting match (overlaps included), exact and folded."""
+    def _scan(self, nfc: str) -> list[Match]:
         ascii_auto, other_auto = self._automata or self._build()
         out: list[Match] = []
         low = lower(nfc)
@@ -443,6 +454,14 @@ class GlossarySet:
                     self._emit(nfc, low_s, end_idx - len(key) + 1, end_idx + 1, key, out)
         return out
 
+    def scan(self, nfc: str) -> list[Match]:
+        """Every boundary-respecting match (overlaps included), exact and folded; the deferred
+        gazetteer files are scanned too when the text has a letter of their scripts."""
+        out = self._scan(nfc)
+        if self._deferred_paths and not nfc.isascii() and _OTHER_SCRIPT.search(nfc):
+            out.extend(self.deferred()._scan(nfc))
+        return out
+
     def lookup(self, text: str) -> list[Match]:
         """Matches in ``text`` (NFC-normalised first), for `normalize glossary lookup`."""
         return self.scan(unicodedata.normalize("NFC", text))
@@ -452,11 +471,27 @@ class GlossarySet:
         hits = self._exact.get(lower(unicodedata.normalize("NFC", form)).translate(han_t2s()))
         if hits:
             return [e for e, _, _ in hits]
+        more = self.deferred()
+        if more is not None and (found := more.get(form)):
+            return found
         return [e for e, _, _ in self._folded.get(fold(unicodedata.normalize("NFC", form)), [])]
 
 
+#: Gazetteer files matched only when the text has a letter of their (non-Latin) script.
+DEFERRED_GLOB = "places/*-en.cities.tsv"
+# Letters of the deferred files' scripts: Cyrillic, Arabic, Thai, kana, Han, Hangul.
+_OTHER_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _digest(paths: tuple[Path, ...]) -> str:
+    try:
+        return _cache.key("glossary-set", paths, code=(__file__,))
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror}", getattr(exc, "filename", "") or "") from None
+
+
 @lru_cache(maxsize=8)
-def _set_for(paths: tuple[Path, ...], digest: str) -> GlossarySet:
+def _set_for(paths: tuple[Path, ...], digest: str, deferred: tuple[Path, ...] = ()) -> GlossarySet:
     """The compiled set for these files (per process, and on disk across runs: normalize/_cache.py).
     An edited file (new size or mtime) gets a new key, hence a new set."""
     def build() -> GlossarySet:
@@ -466,6 +501,8 @@ def _set_for(paths: tuple[Path, ...], digest: str) -> GlossarySet:
 
     gs = _cache.cached("glossary-set", digest, build)
     gs.digest = digest  # lets tables derived from this set be cached on disk too
+    gs._deferred_paths = deferred
+    gs._deferred = None
     return gs
 
 

@@ -62,6 +62,7 @@ WORLD_POPULATION = 1_000_000
 DOMINANT = 10
 COMMON_ZIPF = 3.5
 WORD_MARGIN = 1.75
+MAX_FORM = 32
 # Vietnamese exonyms only for cities this large: a Sino-Vietnamese reading of a small town is
 # rarer in print than the Vietnamese name or phrase it may spell.
 EXONYM_POPULATION = 200_000
@@ -223,8 +224,10 @@ def script_rows(cities, earlier) -> dict[str, list[dict]]:
             continue
         for form in sorted({c["name"], *c["alternatenames"]}):
             s = script_of(form)
-            if s is None or (s in ("Hani", "Kana", "Hang") and len(form) < 2):
-                continue  # one Han/kana/Hangul character is a word or a syllable, not a name
+            if s is None or (s in ("Hani", "Kana", "Hang") and len(form) < 2) or len(form) > MAX_FORM:
+                continue  # one Han/kana/Hangul character is a word, not a name; a ceremonial
+                # full name (Bangkok's 168 letters) never appears in news and would widen every
+                # window the matcher scans around non-ASCII letters
             if c["countrycode"] not in SCRIPTS[s][2] and c["population"] < WORLD_POPULATION:
                 continue
             note = f"GeoNames {c['geonameid']} ({c['countrycode']}, pop. {c['population']:,})"
