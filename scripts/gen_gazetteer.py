@@ -63,6 +63,7 @@ DOMINANT = 10
 COMMON_ZIPF = 3.5
 WORD_MARGIN = 1.75
 MAX_FORM = 32
+JAPAN_KANJI_POPULATION = 100_000
 # Vietnamese exonyms only for cities this large: a Sino-Vietnamese reading of a small town is
 # rarer in print than the Vietnamese name or phrase it may spell.
 EXONYM_POPULATION = 200_000
@@ -230,6 +231,8 @@ def script_rows(cities, earlier) -> dict[str, list[dict]]:
                 # window the matcher scans around non-ASCII letters
             if c["countrycode"] not in SCRIPTS[s][2] and c["population"] < WORLD_POPULATION:
                 continue
+            if s == "Hani" and c["countrycode"] == "JP" and c["population"] < JAPAN_KANJI_POPULATION:
+                continue  # a small Japanese town's Kanji (伊万里町甲) is more often a Chinese word
             note = f"GeoNames {c['geonameid']} ({c['countrycode']}, pop. {c['population']:,})"
             per_script[s].add(form, c["name"], c["population"], note)
     for loc, tz, city in cldr_cities():
