@@ -153,6 +153,8 @@ _PLACE_BEFORE = re.compile(
     r"province of|city of|capital of|border with|north of|south of|east of|west of)\s+$",
     re.IGNORECASE,
 )
+# Locative words only: "a letter from Xi Jinping", "talks with Wang Yi" are people.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|inside|outside|visited|visiting|province of|city of)\s+$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 _TITLE_RIGHT_BEFORE = re.compile(
     r"\b(?:President|Premier|Minister|Secretary|Chairman|Chairwoman|Governor|Mayor|Ambassador|Senator|"
@@ -209,8 +211,8 @@ def _select(nfc: str, ok: list) -> list:
                 continue
             if is_foreign(m.entry) and _inside_longer_name(nfc, m.start, m.end):
                 continue
-        if m.entry.type == "person" and _PLACE_BEFORE.search(nfc, max(0, m.start - 30), m.start) \
-                and not _POSSESSIVE_AFTER.match(nfc, m.end):
+        if m.entry.type == "person" and _LOCATIVE_BEFORE.search(nfc, max(0, m.start - 30), m.start) \
+                and not _POSSESSIVE_AFTER.match(nfc, m.end) and any("a" <= c <= "z" for c in m.form.lower()):
             continue  # "in Tan Cuong" is a place, whatever person the same letters spell
         if m.entry.type in ("place", "country") and _TITLE_RIGHT_BEFORE.search(nfc, max(0, m.start - 30), m.start):
             continue  # "Foreign Minister Nga": a title makes the next name a person
