@@ -203,12 +203,15 @@ def _select(nfc: str, ok: list) -> list:
     - at one span, the entity type must fit the context: after in/from/visited a place, after a
       title a person, when both kinds claim the span."""
     exact_spans = [(m.start, m.end) for m, _, _ in ok if m.exact]
+    keep_spans = [(m.start, m.end) for m, _, _ in ok if m.entry.keep]
     out = []
     for t in ok:
         m = t[0]
         if not m.exact:
             if any(s < m.end and m.start < e for s, e in exact_spans):
                 continue
+            if is_foreign(m.entry) and any(s < m.end and m.start < e for s, e in keep_spans):
+                continue  # "My Son" is the Vietnamese site (keep), not Meishan folded
             if is_foreign(m.entry) and _inside_longer_name(nfc, m.start, m.end):
                 continue
         if m.entry.type == "person" and _LOCATIVE_BEFORE.search(nfc, max(0, m.start - 30), m.start) \
