@@ -386,6 +386,9 @@ class GlossarySet:
         """The set of the deferred gazetteer files (loaded, from the disk cache, on first use)."""
         if self._deferred is None and self._deferred_paths:
             self._deferred = _set_for(self._deferred_paths, _digest(self._deferred_paths), ())
+            # Its keys are all in other scripts: scan only around those letters, not around
+            # every Vietnamese diacritic.
+            self._deferred._window = _OTHER_SCRIPT_RUN
         return self._deferred
 
     def __getstate__(self):
@@ -441,7 +444,7 @@ class GlossarySet:
         if other_auto is not None and not nfc.isascii():
             width = self._max_other
             windows: list[list[int]] = []
-            for m in _NON_ASCII_LETTER.finditer(nfc):
+            for m in getattr(self, "_window", _NON_ASCII_LETTER).finditer(nfc):
                 ws, we = max(0, m.start() - width), min(len(nfc), m.end() + width)
                 if windows and ws <= windows[-1][1]:
                     windows[-1][1] = max(windows[-1][1], we)
@@ -481,6 +484,7 @@ class GlossarySet:
 DEFERRED_GLOB = "places/*-en.cities.tsv"
 # Letters of the deferred files' scripts: Cyrillic, Arabic, Thai, kana, Han, Hangul.
 _OTHER_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_OTHER_SCRIPT_RUN = re.compile(_OTHER_SCRIPT.pattern + "+")
 
 
 def _digest(paths: tuple[Path, ...]) -> str:
