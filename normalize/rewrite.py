@@ -32,10 +32,17 @@ _ARTICLE_BEFORE = re.compile(r"\b([Aa]n?) $")
 
 @lru_cache(maxsize=1)
 def _noun_table() -> dict[str, str]:
-    """word -> "n" (never a verb) or "nv" (also a verb); scripts/gen_english_nouns.py."""
+    """word -> "n" (never a verb) or "nv" (also a verb); scripts/gen_english_nouns.py. Parsed
+    once and kept in the on-disk cache (start-up: the first country replacement reads it)."""
+    from . import _cache
+
     path = Path(__file__).resolve().parent / "data" / "english-nouns.txt"
-    with open(path, encoding="utf-8") as fh:
-        return dict(line.rstrip("\n").split("\t") for line in fh if line[0] != "#")
+
+    def parse() -> dict[str, str]:
+        with open(path, encoding="utf-8") as fh:
+            return dict(line.rstrip("\n").split("\t") for line in fh if line[0] != "#")
+
+    return _cache.cached("english-nouns", _cache.key("english-nouns", (path,), code=(__file__,)), parse)
 
 
 def english_nouns() -> frozenset[str]:
