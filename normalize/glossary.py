@@ -23,7 +23,7 @@ COLUMN_LINE = "\t".join(COLUMNS)
 TYPES = frozenset({"person", "place", "country", "org", "title", "word", "label"})
 PROPER = frozenset({"person", "place", "country", "org"})
 REQUIRED_HEADER = ("domain", "source-language", "target-language", "license", "origin")
-KNOWN_FLAGS = frozenset({"hand-kept", "keep"})
+KNOWN_FLAGS = frozenset({"hand-kept", "keep", "review", "anywhere"})
 ROMANIZATIONS = frozenset({"pinyin", "wade-giles", "cantonese", "conventional", "english-name", "other"})
 
 
@@ -84,6 +84,18 @@ class Entry(NamedTuple):
         return "keep" in self.flags
 
     @property
+    def review(self) -> bool:
+        return "review" in self.flags
+
+    @property
+    def adjective(self) -> str:
+        """The adjective a country takes as a modifier ("Japanese companies"), flag ``adj=``."""
+        for f in self.flags:
+            if f.startswith("adj="):
+                return f[4:]
+        return ""
+
+    @property
     def romanization(self) -> str:
         for f in self.flags:
             if f.startswith("romanization="):
@@ -110,19 +122,18 @@ def _split(field: str) -> tuple[str, ...]:
     return tuple(x for x in field.split("|") if x) if field else ()
 
 
-def _parse(path: Path) -> tuple[dict, list[Entry], list[GlossaryError]]:
-    shown = display_path(path)
-    errors: list[GlossaryError] = []
+def _read_lines(path: Path, shown: str) -> tuple[list[str] | None, GlossaryError | None]:
+    """The file's lines (UTF-8, last empty line dropped), or the error that stops reading it."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        return {}, [], [GlossaryError(f"cannot read: {exc.strerror}", shown)]
+        return None, GlossaryError(f"cannot read: {exc.strerror}", shown)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return {}, [], [GlossaryError(f"not UTF-8 (byte offset {exc.start})", shown, line, col)]
+        return None, GlossaryError(f"not UTF-8 (byte offset {exc.start})", shown, line, col)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -132,7 +143,12 @@ def _parse(path: Path) -> tuple[dict, list[Entry], list[GlossaryError]]:
             msg = f"unsupported format version {got.split(':', 1)[1].strip()!r} (this normalize reads 1)"
         else:
             msg = f"first line must be {FORMAT_LINE!r}"
-        return {}, [], [GlossaryError(msg, shown, 1, 1)]
+        return None, GlossaryError(msg, shown, 1, 1)
+    return lines, None
+
+
+def _parse_header(lines: list[str], shown: str, errors: list) -> tuple[dict, int]:
+    """The ``# key: value`` lines after the format line; returns (header, index of the column line)."""
     header: dict = {}
     i = 1
     while i < len(lines) and lines[i].startswith("#"):
@@ -146,74 +162,82 @@ def _parse(path: Path) -> tuple[dict, list[Entry], list[GlossaryError]]:
     for key in REQUIRED_HEADER:
         if not header.get(key):
             errors.append(GlossaryError(f"header lacks '{key}'", shown, i, 1))
+    return header, i
+
+
+def _flag_ok(flag: str) -> bool:
+    name, _, value = flag.partition("=")
+    return flag in KNOWN_FLAGS or (name == "romanization" and value in ROMANIZATIONS) or (name == "adj" and bool(value))
+
+
+def _check_fields(fields: list[str], shown: str, lineno: int, errors: list) -> bool:
+    """Validate one data line's fields; append errors; True when the line is usable."""
+    bad = False
+    col = 1
+    for name, value in zip(COLUMNS, fields):
+        if value != value.strip():
+            errors.append(GlossaryError(f"{name}: leading or trailing whitespace", shown, lineno, col))
+            bad = True
+        elif not unicodedata.is_normalized("NFC", value):
+            errors.append(GlossaryError(f"{name}: not NFC", shown, lineno, col))
+            bad = True
+        col += len(value) + 1
+    source, target, typ, _aliases, _requires, _han, flags, _note = fields
+    cols = [1]
+    for v in fields[:-1]:
+        cols.append(cols[-1] + len(v) + 1)
+    if not source:
+        errors.append(GlossaryError("source is empty", shown, lineno, cols[0]))
+        bad = True
+    if typ not in TYPES:
+        errors.append(GlossaryError(f"unknown type {typ!r} (one of {', '.join(sorted(TYPES))})", shown, lineno, cols[2]))
+        bad = True
+    if not target and typ != "label":
+        errors.append(GlossaryError("target is empty (allowed only for type 'label')", shown, lineno, cols[1]))
+        bad = True
+    for flag in _split(flags.replace(",", "|")):
+        if not _flag_ok(flag):
+            errors.append(GlossaryError(f"unknown flag {flag!r}", shown, lineno, cols[6]))
+            bad = True
+    return not bad
+
+
+def _parse(path: Path) -> tuple[dict, list[Entry], list[GlossaryError]]:
+    shown = display_path(path)
+    lines, fatal = _read_lines(path, shown)
+    if fatal is not None:
+        return {}, [], [fatal]
+    errors: list[GlossaryError] = []
+    header, i = _parse_header(lines, shown, errors)
     if i >= len(lines) or lines[i] != COLUMN_LINE:
         errors.append(GlossaryError("expected the column line: " + COLUMN_LINE.replace("\t", "<TAB>"), shown, i + 1, 1))
         return header, [], errors
+    language = header.get("source-language", "und")
     entries: list[Entry] = []
     seen: dict[tuple[str, str], int] = {}
     prev_key: tuple[str, str] | None = None
     for lineno in range(i + 2, len(lines) + 1):
-        line = lines[lineno - 1]
-        fields = line.split("\t")
+        fields = lines[lineno - 1].split("\t")
         if len(fields) != len(COLUMNS):
             errors.append(
                 GlossaryError(f"expected {len(COLUMNS)} tab-separated fields, found {len(fields)}", shown, lineno, 1)
             )
             continue
-        col = 1
-        bad = False
-        for name, value in zip(COLUMNS, fields):
-            if value != value.strip():
-                errors.append(GlossaryError(f"{name}: leading or trailing whitespace", shown, lineno, col))
-                bad = True
-            elif not unicodedata.is_normalized("NFC", value):
-                errors.append(GlossaryError(f"{name}: not NFC", shown, lineno, col))
-                bad = True
-            col += len(value) + 1
+        ok = _check_fields(fields, shown, lineno, errors)
         source, target, typ, aliases, requires, han, flags, note = fields
-        cols = [1]
-        for v in fields[:-1]:
-            cols.append(cols[-1] + len(v) + 1)
-        if not source:
-            errors.append(GlossaryError("source is empty", shown, lineno, cols[0]))
-            bad = True
-        if typ not in TYPES:
-            errors.append(GlossaryError(f"unknown type {typ!r} (one of {', '.join(sorted(TYPES))})", shown, lineno, cols[2]))
-            bad = True
-        if not target and typ != "label":
-            errors.append(GlossaryError("target is empty (allowed only for type 'label')", shown, lineno, cols[1]))
-            bad = True
-        for flag in _split(flags.replace(",", "|")):
-            name = flag.split("=", 1)[0]
-            if flag in KNOWN_FLAGS or (name == "romanization" and flag.split("=", 1)[-1] in ROMANIZATIONS):
-                continue
-            errors.append(GlossaryError(f"unknown flag {flag!r}", shown, lineno, cols[6]))
-            bad = True
         key = (source, requires)
         if key in seen:
             errors.append(GlossaryError(f"duplicate entry (first on line {seen[key]})", shown, lineno, 1))
-            bad = True
+            ok = False
         elif prev_key is not None and key < prev_key:
             errors.append(GlossaryError("not sorted: entries are sorted by (source, requires)", shown, lineno, 1))
         seen.setdefault(key, lineno)
         prev_key = key
-        if bad:
-            continue
-        entries.append(
-            Entry(
-                source=source,
-                target=target,
-                type=typ,
-                aliases=_split(aliases),
-                requires=_split(requires),
-                han=han,
-                flags=_split(flags.replace(",", "|")),
-                note=note,
-                path=shown,
-                line=lineno,
-                language=header.get("source-language", "und"),
+        if ok:
+            entries.append(
+                Entry(source, target, typ, _split(aliases), _split(requires), han,
+                      _split(flags.replace(",", "|")), note, shown, lineno, language)
             )
-        )
     return header, entries, errors
 
 
@@ -243,7 +267,10 @@ class _FoldTable(dict):
         base = unicodedata.normalize("NFD", low)[0]
         if base in "\N{LATIN SMALL LETTER D WITH STROKE}":
             base = "d"
-        if unicodedata.combining(base) or len(base) != 1:
+        # Only Latin letters lose their marks: NFD splits a Hangul syllable into jamo and a kana
+        # with dakuten into kana + mark, and folding those would make 광주 match 가자 and
+        # ナガノ (Nagano) match ナカノ (Nakano).
+        if unicodedata.combining(base) or len(base) != 1 or ord(base) > 0x24F:
             base = low
         self[cp] = base
         return base
@@ -318,7 +345,7 @@ class Match:
 class GlossarySet:
     """All loaded glossaries, with a matcher. Later files override earlier ones on (source, requires)."""
 
-    def __init__(self, files: Iterable[GlossaryFile]):
+    def __init__(self, files: Iterable[GlossaryFile], deferred: tuple[Path, ...] = ()):
         by_key: dict[tuple[str, tuple[str, ...]], Entry] = {}
         for f in files:
             for e in f.entries:
@@ -328,6 +355,8 @@ class GlossarySet:
         self._folded: dict[str, list[tuple[Entry, str, bool]]] = {}
         t2s = han_t2s()
         for e in self.entries:
+            if e.review:
+                continue  # listed by `glossary check`, never applied (glossaries/README.md)
             for form, is_alias in e.forms():
                 self._exact.setdefault(lower(form).translate(t2s), []).append((e, form, is_alias))
                 f = fold(form)
@@ -338,19 +367,34 @@ class GlossarySet:
         self._automata = None
         #: Identity of the files this set was built from (set by from_config), or None.
         self.digest: str | None = None
+        #: Gazetteer files in other scripts (DEFERRED_GLOB), loaded only for a text that has a
+        #: letter of those scripts: 20,000 city names must not slow the start-up of every run.
+        self._deferred_paths = tuple(deferred)
+        self._deferred: "GlossarySet | None" = None
 
     @classmethod
     def from_config(cls, config) -> "GlossarySet":
         paths: list[Path] = []
+        deferred: list[Path] = []
         if config.builtin_glossary:
-            paths.extend(builtin_files())
+            for p in builtin_files():
+                (deferred if p.match(DEFERRED_GLOB) and not p.name.startswith("vi-") else paths).append(p)
         paths.extend(Path(p) for p in config.glossaries)
-        paths_t = tuple(paths)
-        try:
-            digest = _cache.key("glossary-set", paths_t, code=(__file__,))
-        except OSError as exc:
-            raise GlossaryError(f"cannot read: {exc.strerror}", getattr(exc, "filename", "") or "") from None
-        return _set_for(paths_t, digest)
+        return _set_for(tuple(paths), _digest(tuple(paths)), tuple(deferred))
+
+    def deferred(self) -> "GlossarySet | None":
+        """The set of the deferred gazetteer files (loaded, from the disk cache, on first use)."""
+        if self._deferred is None and self._deferred_paths:
+            self._deferred = _set_for(self._deferred_paths, _digest(self._deferred_paths), ())
+            # Its keys are all in other scripts: scan only around those letters, not around
+            # every Vietnamese diacritic.
+            self._deferred._window = _OTHER_SCRIPT_RUN
+        return self._deferred
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state["_deferred"] = None  # cached on its own
+        return state
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -389,8 +433,7 @@ class GlossarySet:
         for entry, form, is_alias in self._folded.get(key, ()):
             out.append(Match(start, end, entry, form, False, is_alias))
 
-    def scan(self, nfc: str) -> list[Match]:
-        """Every boundary-respecting match (overlaps included), exact and folded."""
+    def _scan(self, nfc: str) -> list[Match]:
         ascii_auto, other_auto = self._automata or self._build()
         out: list[Match] = []
         low = lower(nfc)
@@ -401,7 +444,7 @@ class GlossarySet:
         if other_auto is not None and not nfc.isascii():
             width = self._max_other
             windows: list[list[int]] = []
-            for m in _NON_ASCII_LETTER.finditer(nfc):
+            for m in getattr(self, "_window", _NON_ASCII_LETTER).finditer(nfc):
                 ws, we = max(0, m.start() - width), min(len(nfc), m.end() + width)
                 if windows and ws <= windows[-1][1]:
                     windows[-1][1] = max(windows[-1][1], we)
@@ -414,6 +457,14 @@ class GlossarySet:
                     self._emit(nfc, low_s, end_idx - len(key) + 1, end_idx + 1, key, out)
         return out
 
+    def scan(self, nfc: str) -> list[Match]:
+        """Every boundary-respecting match (overlaps included), exact and folded; the deferred
+        gazetteer files are scanned too when the text has a letter of their scripts."""
+        out = self._scan(nfc)
+        if self._deferred_paths and not nfc.isascii() and _OTHER_SCRIPT.search(nfc):
+            out.extend(self.deferred()._scan(nfc))
+        return out
+
     def lookup(self, text: str) -> list[Match]:
         """Matches in ``text`` (NFC-normalised first), for `normalize glossary lookup`."""
         return self.scan(unicodedata.normalize("NFC", text))
@@ -423,11 +474,28 @@ class GlossarySet:
         hits = self._exact.get(lower(unicodedata.normalize("NFC", form)).translate(han_t2s()))
         if hits:
             return [e for e, _, _ in hits]
+        more = self.deferred()
+        if more is not None and (found := more.get(form)):
+            return found
         return [e for e, _, _ in self._folded.get(fold(unicodedata.normalize("NFC", form)), [])]
 
 
+#: Gazetteer files matched only when the text has a letter of their (non-Latin) script.
+DEFERRED_GLOB = "places/*-en.cities.tsv"
+# Letters of the deferred files' scripts: Cyrillic, Arabic, Thai, kana, Han, Hangul.
+_OTHER_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_OTHER_SCRIPT_RUN = re.compile(_OTHER_SCRIPT.pattern + "+")
+
+
+def _digest(paths: tuple[Path, ...]) -> str:
+    try:
+        return _cache.key("glossary-set", paths, code=(__file__,))
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror}", getattr(exc, "filename", "") or "") from None
+
+
 @lru_cache(maxsize=8)
-def _set_for(paths: tuple[Path, ...], digest: str) -> GlossarySet:
+def _set_for(paths: tuple[Path, ...], digest: str, deferred: tuple[Path, ...] = ()) -> GlossarySet:
     """The compiled set for these files (per process, and on disk across runs: normalize/_cache.py).
     An edited file (new size or mtime) gets a new key, hence a new set."""
     def build() -> GlossarySet:
@@ -437,4 +505,53 @@ def _set_for(paths: tuple[Path, ...], digest: str) -> GlossarySet:
 
     gs = _cache.cached("glossary-set", digest, build)
     gs.digest = digest  # lets tables derived from this set be cached on disk too
+    gs._deferred_paths = deferred
+    gs._deferred = None
     return gs
+
+
+# -- what `glossary check` reports besides errors ------------------------------------------------
+
+class Claim(NamedTuple):
+    """A written form that several entries with different targets claim."""
+
+    form: str
+    folded: bool  # True: the entries' forms differ, but not after diacritic/tone folding
+    entries: tuple[Entry, ...]
+
+
+def collisions(entries: Iterable[Entry]) -> list[Claim]:
+    """Forms two entries claim with different targets: exactly (case-insensitive, traditional Han
+    read as simplified) or, for proper nouns, after folding (what the matcher folds, see
+    GlossarySet). Entries to review are left out (they are never matched); two lines that share a
+    form with different context cues are the documented way to tell its meanings apart, so a clash
+    is reported only when one of them has no cues."""
+    t2s = han_t2s()
+    exact: dict[str, list[tuple[Entry, str]]] = {}
+    folded: dict[str, list[tuple[Entry, str]]] = {}
+    for e in entries:
+        if e.review:
+            continue
+        for form, _ in e.forms():
+            key = lower(form).translate(t2s)
+            exact.setdefault(key, []).append((e, form))
+            if e.proper:
+                folded.setdefault(fold(form), []).append((e, form))
+    out: list[Claim] = []
+
+    def clash(hits) -> bool:
+        targets = {e.target.removeprefix("the ") for e, _ in hits}
+        if len(targets) < 2:
+            return False
+        uncued = {e.target.removeprefix("the ") for e, _ in hits if not e.requires}
+        # Lines of one source that differ by cues are one entry's meanings by design.
+        return len(uncued) > 1 or (bool(uncued) and len({e.source for e, _ in hits}) > 1)
+
+    for key, hits in exact.items():
+        if clash(hits):
+            out.append(Claim(hits[0][1], False, tuple(dict.fromkeys(e for e, _ in hits))))
+    for key, hits in folded.items():
+        if len({lower(form) for _, form in hits}) > 1 and clash(hits):
+            out.append(Claim(hits[0][1], True, tuple(dict.fromkeys(e for e, _ in hits))))
+    out.sort(key=lambda c: (c.folded, c.form))
+    return out

@@ -45,6 +45,8 @@ class Candidate:
     #: What the replacement denotes (person, place, country, org, title, word, label, phrase);
     #: the rewriter uses it for grammar (articles, possessives).
     entity: str = ""
+    #: The form the replacement takes as a modifier ("Japanese" for Japan), from the entry.
+    adjective: str = ""
 
 
 @dataclass(frozen=True, slots=True)

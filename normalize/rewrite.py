@@ -4,6 +4,9 @@
   ("the Mỹ delegation" -> "the United States delegation", never "the the").
 - A sentence start is capitalised ("Mỹ said" -> "The United States said").
 - A possessive after a plural-form name loses its s ("Mỹ's" -> "the United States'").
+- A country used as a modifier takes its adjective ("Nhật Bản companies" -> "Japanese companies"):
+  when the next word is a noun that cannot be a verb (normalize/data/english-nouns.txt) and the
+  entry carries one (flag ``adj=``); "a"/"an" before it follows the adjective's first letter.
 - Spacing: a Latin replacement glued to a Latin word gets a space; a removal takes one
   neighbouring space with it.
 """
@@ -12,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from .records import Candidate, Edit, Finding
 
@@ -21,6 +26,54 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([a-z]+)\b")
+_ARTICLE_BEFORE = re.compile(r"\b([Aa]n?) $")
+
+
+@lru_cache(maxsize=1)
+def _noun_table() -> dict[str, str]:
+    """word -> "n" (never a verb) or "nv" (also a verb); scripts/gen_english_nouns.py. Parsed
+    once and kept in the on-disk cache (start-up: the first country replacement reads it)."""
+    from . import _cache
+
+    path = Path(__file__).resolve().parent / "data" / "english-nouns.txt"
+
+    def parse() -> dict[str, str]:
+        with open(path, encoding="utf-8") as fh:
+            return dict(line.rstrip("\n").split("\t") for line in fh if line[0] != "#")
+
+    return _cache.cached("english-nouns", _cache.key("english-nouns", (path,), code=(__file__,)), parse)
+
+
+def english_nouns() -> frozenset[str]:
+    """English nouns that are never verbs (officials, companies)."""
+    return _never_verbs()
+
+
+@lru_cache(maxsize=1)
+def _never_verbs() -> frozenset[str]:
+    return frozenset(w for w, k in _noun_table().items() if k == "n")
+
+
+_NOUN_THEN_VERB = re.compile(r"[ \u00a0]+([a-z]+s)[ \u00a0]+([a-z]+ed|will|would|could|can|may|might|must|should|have|had|were|are)\b")
+
+
+def modifier_position(text: str, end: int) -> bool:
+    """Is the word after ``end`` a noun that the name before it modifies? A noun that is never a
+    verb ("Mỹ officials"), or a plural that may be a verb followed by a verb ("Nga troops
+    crossed": then "troops" is the noun)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    if m.group(1) in english_nouns():
+        return True
+    m = _NOUN_THEN_VERB.match(text, end)
+    return m is not None and _noun_table().get(m.group(1)) == "nv"
+
+
+def _as_modifier(text: str, end: int, c: Candidate) -> bool:
+    """Is the replaced country followed by a noun it modifies ("Mỹ officials")?"""
+    return bool(c.adjective) and c.entity == "country" and modifier_position(text, end)
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -42,6 +95,16 @@ def edit_for(text: str, f: Finding, c: Candidate) -> Edit:
             e += 1
         elif s > 0 and text[s - 1] == " ":
             s -= 1
+    elif _as_modifier(text, e, c):
+        new = c.adjective
+        m = _ARTICLE_BEFORE.search(text, max(0, s - 3), s)
+        if m:
+            article = "an" if new[0] in "AEIOU" else "a"
+            if m.group(1).lower() != article:
+                s = m.start()
+                new = (article if m.group(1)[0] == "a" else article.capitalize()) + " " + new
+        if s > 0 and text[s - 1].isalnum():
+            new = " " + new
     else:
         lowered = new.lower()
         if lowered.startswith("the ") and _DETERMINER_BEFORE.search(text[max(0, s - 30) : s]):
@@ -57,6 +120,8 @@ def edit_for(text: str, f: Finding, c: Candidate) -> Edit:
         if e < len(text) and text[e].isalnum() and new[-1].isalnum():
             new = new + " "
     reason = "; ".join(x for x in (f.evidence, c.reason) if x)
+    if new.strip().endswith(c.adjective) and c.adjective and new.strip() != c.replacement:
+        reason += f"; as a modifier: {c.adjective!r} (flag adj=)"
     return Edit(
         start=s, end=e, old=text[s:e], new=new, rule=c.rule, source=c.source,
         confidence=c.confidence, reason=reason, language=f.language, kind=f.kind,

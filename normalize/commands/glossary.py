@@ -61,10 +61,33 @@ def _validate_any(path):
     return validate_file(path)
 
 
+def _review_lines(files: list[Path]) -> tuple[list[str], list[str]]:
+    """(entries flagged ``review``, forms two entries claim) as report lines, for valid files."""
+    from ..glossary import collisions, load_file
+
+    entries = []
+    for path in files:
+        try:
+            entries.extend(load_file(path).entries)
+        except GlossaryError:
+            continue  # reported as errors already; a pattern file is not a glossary
+    review = [f"{e.ref}: review: {e.source!r} -> {e.target!r} ({e.note.rsplit('review: ', 1)[-1]})"
+              for e in entries if e.review]
+    claims = []
+    for c in collisions(entries):
+        how = "after folding" if c.folded else "exactly"
+        claims.append(f"claimed {how}: {c.form!r}: " + "; ".join(f"{e.ref} {e.source!r} -> {e.target!r}" for e in c.entries))
+    return review, claims
+
+
 @glossary.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
-def check(paths: tuple[str, ...]) -> None:
-    """Validate glossary files (default: the shipped ones); print every error as path:line:column."""
+@click.option("--review/--no-review", default=True, show_default=True,
+              help="Also list entries kept for review and forms that two entries claim.")
+def check(paths: tuple[str, ...], review: bool) -> None:
+    """Validate glossary files (default: the shipped ones); print every error as path:line:column,
+    then the entries flagged for review (never applied) and the forms two entries claim (exactly,
+    or after diacritic/tone folding), which run time settles by context."""
     try:
         files = _paths(paths)
     except GlossaryError as exc:
@@ -78,7 +101,14 @@ def check(paths: tuple[str, ...]) -> None:
     if n_errors:
         click.echo(f"{n_errors} error(s) in {len(files)} file(s)", err=True)
         sys.exit(report.EXIT_BAD_INPUT)
-    click.echo(f"ok: {len(files)} file(s)", err=True)
+    extra = ""
+    if review:
+        to_review, claims = _review_lines(files)
+        for line in to_review + claims:
+            click.echo(line)
+        if to_review or claims:
+            extra = f"; {len(to_review)} entr{'y' if len(to_review) == 1 else 'ies'} to review, {len(claims)} form(s) claimed twice"
+    click.echo(f"ok: {len(files)} file(s){extra}", err=True)
 
 
 # -- fmt ---------------------------------------------------------------------------------------

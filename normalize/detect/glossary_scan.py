@@ -31,9 +31,16 @@ def _part_of_longer_name(nfc: str, start: int, end: int) -> bool:
     m = _NEXT_WORD.match(nfc, end)
     if m and m.group(1)[0].isupper() and is_vi_syllable(m.group(1)):
         return True
-    m = _PREV_WORD.search(nfc, max(0, start - 30), start)
-    if m and m.group(1)[0].isupper() and is_vi_syllable(m.group(1)) and not m.group(1).isascii():
-        return True
+    # The capitalised Vietnamese syllables before it: one with Vietnamese letters makes the
+    # span the end of a Vietnamese name ("Trần Thanh Mỹ", "Nguyễn Văn Đức").
+    pos = start
+    for _ in range(3):
+        m = _PREV_WORD.search(nfc, max(0, pos - 30), pos)
+        if not (m and m.group(1)[0].isupper() and is_vi_syllable(m.group(1).lower())):
+            return False
+        if not m.group(1).isascii():
+            return True
+        pos = m.start()
     return False
 
 
@@ -43,6 +50,51 @@ def _inside_longer_run(nfc: str, start: int, end: int) -> bool:
     before = nfc[start - 1] if start > 0 else ""
     after = nfc[end] if end < len(nfc) else ""
     return any(ch and not ch.isspace() and next(runs(ch), None) is not None for ch in (before, after))
+
+
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|from|to|with|against|between|into|across|toward|towards|visited|visiting|visit|visits|"
+    r"of|by|for|and|or|than|via|invaded|sanctioned|exports to|imports from)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"(['\u2019]s)?[ \u00a0]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"(?:^|[ \u00a0(\"\u201c])([^\W\d_]+)[ \u00a0]+$")
+# A finite English verb by its ending ("imposed", "launches"): a one-word name before one is the
+# subject of a clause. Bare forms ("cut", "and") say nothing: "Anh and her brother" is a person.
+_VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|es|s)")
+# After a one-word name these verbs say a person spoke ("Anh said"): the given name, not the UK.
+_REPORTING = frozenset("said says told added asked noted explained recalled shared smiled laughed wrote".split())
+
+
+def country_context(nfc: str, start: int, end: int) -> bool:
+    """Is a one-word Vietnamese country name ("Nga", "Đức", "Anh", "Ý") where English puts a
+    country? Decided from the English words around it, not from cue lists:
+    after a preposition or a trade/visit verb ("Imports from Nga", "visited Đức"); before a noun
+    it modifies ("Nga troops" with a never-verb noun, "Nga's economy"); or as the subject of an
+    English clause (an English word before it or none, a lower-case English verb after it that is
+    not a reporting verb: "Anh said" is a person, "Nga imposed" the country)."""
+    from ..rewrite import english_nouns
+
+    before = nfc[max(0, start - 24) : start]
+    if _PREP_BEFORE.search(before):
+        return True
+    from ..rewrite import modifier_position
+
+    m = _WORD_AFTER.match(nfc, end)
+    if m is None:
+        return False
+    word = m.group(2)
+    if modifier_position(nfc, end):
+        return True
+    if m.group(1):
+        return word.islower() and word.isascii()  # "Nga's economy", "Phi-líp-pin's coast guard"
+    if not word.islower() or word in _REPORTING or not _VERB_FORM.fullmatch(word):
+        return False
+    head = before.rstrip()
+    if head == "" or head[-1] in ".!?:;\u201c\"(":
+        return True
+    w = _WORD_BEFORE.search(before)
+    return bool(w) and w.group(1).islower() and w.group(1).isascii()
 
 
 def accept(doc, m) -> tuple[bool, float, str]:
@@ -75,6 +127,11 @@ def accept(doc, m) -> tuple[bool, float, str]:
         # "Ms. Nga", "Mr. Anh": after an honorific the word is a person's name, never the
         # country or common word that the same spelling also means.
         return False, 0.0, "after an honorific: a person's name"
+    placed = False
+    if e.type == "country" and e.language == "vi" and " " not in text and "anywhere" not in e.flags:
+        if not country_context(nfc, m.start, m.end):
+            return False, 0.0, "one-word country name outside a country's position"
+        placed = True
     cue = " (context cue present)" if e.requires else ""
     if not m.exact:
         if not name_context(nfc, m.start, m.end) and not e.requires:
@@ -82,10 +139,152 @@ def accept(doc, m) -> tuple[bool, float, str]:
         return True, CONF_FOLDED, f"matched {m.form!r} without its diacritics in a name context{cue}"
     if text.isascii() and not script_form:
         # Plain-ASCII forms: curated aliases. One word needs a name context or a cue.
-        if len(_words(text)) < 2 and not e.requires and not name_context(nfc, m.start, m.end):
+        if len(_words(text)) < 2 and not e.requires and not placed and not name_context(nfc, m.start, m.end):
             return False, 0.0, "single plain word outside a name context"
+        if placed:
+            return True, CONF_ASCII_ALIAS, f"country name {m.form!r} where English puts a country"
         return True, CONF_ASCII_ALIAS, f"known rendering {m.form!r}{cue}"
     return True, (CONF_EXACT_ALIAS if m.alias else CONF_EXACT), f"glossary form {m.form!r}{cue}"
+
+
+# Words before a span that make it a place ("visited Tân Cương", "in Nga", "from Thái Lan").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|to|at|into|across|near|toward|towards|visited|visiting|visit|visits|via|outside|inside|"
+    r"province of|city of|capital of|border with|north of|south of|east of|west of)\s+$",
+    re.IGNORECASE,
+)
+# Locative words only: "a letter from Xi Jinping", "talks with Wang Yi" are people.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|inside|outside|visited|visiting|province of|city of)\s+$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+_TITLE_RIGHT_BEFORE = re.compile(
+    r"\b(?:President|Premier|Minister|Secretary|Chairman|Chairwoman|Governor|Mayor|Ambassador|Senator|"
+    r"Chancellor|Director|spokesman|spokeswoman|spokesperson|Mr|Mrs|Ms|Dr)\.?[ \u00a0]+$"
+)
+_CAPITALISED_WORD_BEFORE = re.compile(r"([^\W\d_][\w'\u2019-]*)[ \u00a0]+$")
+_CAPITALISED_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'\u2019-]*)")
+
+
+def is_foreign(entry) -> bool:
+    """A foreign name (a Chinese person, a Chinese place): its English target is not the same
+    name written without diacritics, as a Vietnamese entry's is (Nha Trang, Dien Bien)."""
+    from ..glossary import fold
+
+    return not entry.keep and fold(entry.target.removeprefix("the ")) != fold(entry.source)
+
+
+def _inside_longer_name(nfc: str, start: int, end: int) -> bool:
+    """Is [start, end) part of a longer run of capitalised words (not counting a title or a
+    sentence start before it)? "Nguyen Thi Tan Cuong": "Tan Cuong" is the end of a Vietnamese name."""
+    m = _CAPITALISED_WORD_AFTER.match(nfc, end)
+    if m and m.group(1)[0].isupper():
+        return True
+    m = _CAPITALISED_WORD_BEFORE.search(nfc, max(0, start - 40), start)
+    if m and m.group(1)[0].isupper() and not name_context(nfc, start, end):
+        before = nfc[: m.start()].rstrip()
+        return not (before == "" or before[-1] in ".!?:\"\u201c(")
+    return False
+
+
+def entity_fit(nfc: str, start: int, end: int) -> str | None:
+    """What the words around [start, end) say it is: "place", "person" or None."""
+    before = nfc[max(0, start - 30) : start]
+    if _PLACE_BEFORE.search(before):
+        return "place"
+    if name_context(nfc, start, end):
+        return "person"
+    return None
+
+
+def _select(nfc: str, ok: list) -> list:
+    """Settle competing accepted matches before the longest-match pass (issue 13.1 and 12.4):
+    - a folded match never beats an exact one it overlaps (an exact place or a ``keep`` entry
+      outranks a tone-folded person alias, even when the folded form is longer);
+    - a folded foreign alias never fires inside a longer capitalised name (a Vietnamese name);
+    - at one span, the entity type must fit the context: after in/from/visited a place, after a
+      title a person, when both kinds claim the span."""
+    exact_spans = [(m.start, m.end) for m, _, _ in ok if m.exact]
+    keep_spans = [(m.start, m.end) for m, _, _ in ok if m.entry.keep]
+    out = []
+    for t in ok:
+        m = t[0]
+        if not m.exact:
+            if any(s < m.end and m.start < e for s, e in exact_spans):
+                continue
+            if is_foreign(m.entry) and any(s < m.end and m.start < e for s, e in keep_spans):
+                continue  # "My Son" is the Vietnamese site (keep), not Meishan folded
+            if is_foreign(m.entry) and _inside_longer_name(nfc, m.start, m.end):
+                continue
+        if m.entry.type == "person" and _LOCATIVE_BEFORE.search(nfc, max(0, m.start - 30), m.start) \
+                and not _POSSESSIVE_AFTER.match(nfc, m.end) and any("a" <= c <= "z" for c in m.form.lower()):
+            continue  # "in Tan Cuong" is a place, whatever person the same letters spell
+        if m.entry.type in ("place", "country") and _TITLE_RIGHT_BEFORE.search(nfc, max(0, m.start - 30), m.start):
+            continue  # "Foreign Minister Nga": a title makes the next name a person
+        out.append(t)
+    by_span: dict[tuple[int, int], list] = {}
+    for t in out:
+        by_span.setdefault((t[0].start, t[0].end), []).append(t)
+    final = []
+    for (s, e), hits in by_span.items():
+        kinds = {("person" if h[0].entry.type == "person" else "place") for h in hits if h[0].entry.type in ("person", "place", "country")}
+        if len(kinds) > 1:
+            fit = entity_fit(nfc, s, e)
+            if fit is not None:
+                hits = [h for h in hits if ("person" if h[0].entry.type == "person" else "place") == fit
+                        or h[0].entry.type not in ("person", "place", "country")]
+        final.extend(hits)
+    return final
+
+
+# Vietnamese institution and division heads before a place (issue 12.5), and how news English
+# writes the whole: "Đại học Huế" -> "Huế University", "Tỉnh Quảng Ninh" -> "Quảng Ninh province",
+# "TP.Đà Nẵng" -> "Đà Nẵng City", "UBND Hà Nội" -> "the Hà Nội People's Committee". The place is a
+# glossary entry; a whole name the glossary knows (Đại học Thanh Hoa = Tsinghua University, an org
+# entry) is a longer match and wins over the pattern.
+_HEADS = re.compile(
+    r"(?:(?P<uni>(?:[Tt]rường )?Đại học)|(?P<prov>[Tt]ỉnh)|(?P<city>[Tt]hành phố|TP\.|TP)"
+    r"|(?P<pc>(?:[Uu]ỷ|[Uu]ỷ|[Uu]y|Ủy|Uỷ) ban [Nn]hân dân(?: (?:tỉnh|thành phố|TP\.?))?|UBND(?: (?:tỉnh|thành phố|TP\.?))?))"
+    r"[ \u00a0]?$"
+)
+_TEMPLATES = {"uni": ("{} University", "org"), "prov": ("{} province", "place"),
+              "city": ("{} City", "place"), "pc": ("the {} People's Committee", "org")}
+
+
+def _pattern_matches(doc, raw: list) -> list:
+    """Institution/division matches built from place matches with a head before them (the place
+    match itself is refused as "part of a longer name" there: the head makes it one)."""
+    from ..glossary import Match
+
+    nfc = doc.nfc
+    out = []
+    known = {(m.start, m.end) for m in raw if m.exact and m.entry.type == "org"}
+    for m in raw:
+        if m.entry.type not in ("place", "country") or m.start == 0 or m.entry.requires or not m.exact:
+            continue
+        if not nfc[m.start].isupper() or is_gloss(doc, m.start, m.end):
+            continue
+        conf = CONF_EXACT
+        h = _HEADS.search(nfc, max(0, m.start - 32), m.start)
+        if h is None:
+            continue
+        if (h.start(), m.end) in known:
+            continue  # the glossary knows the whole name (Đại học Bắc Kinh = Peking University)
+        kind = next(k for k, v in h.groupdict().items() if v)
+        if kind != "city" and not h.group(0).endswith((" ", "\u00a0")) and not h.group(0).endswith("."):
+            continue
+        if kind == "city" and h.group(0).rstrip() in ("TP", "Thành phố", "thành phố") and not h.group(0).endswith(" "):
+            continue
+        x = nfc[m.start:m.end] if m.entry.keep else m.entry.target.removeprefix("the ")
+        template, typ = _TEMPLATES[kind]
+        if kind == "city" and x.endswith(" City"):
+            target = x  # TP Hồ Chí Minh: the entry already says Ho Chi Minh City
+        else:
+            target = template.format(x)
+        head = h.group(0).strip()
+        entry = m.entry._replace(source=head + " " + m.entry.source, target=target, type=typ, aliases=(),
+                                 requires=(), han="", flags=(), note=f"pattern {head!r} + place; {m.entry.note}")
+        out.append((Match(h.start(), m.end, entry, nfc[h.start():m.end], m.exact, False),
+                    min(conf, CONF_EXACT_ALIAS), f"{head!r} + glossary place {m.form!r}"))
+    return out
 
 
 def accepted_matches(doc, ctx):
@@ -96,10 +295,13 @@ def accepted_matches(doc, ctx):
         return cached
     gl = ctx.glossary
     ok = []
-    for m in gl.scan(doc.nfc):
+    raw = gl.scan(doc.nfc)
+    for m in raw:
         good, conf, why = accept(doc, m)
         if good:
             ok.append((m, conf, why))
+    ok = _select(doc.nfc, ok)
+    ok.extend(_pattern_matches(doc, raw))
     # Longest match wins; at equal spans an exact form outranks a folded one, a satisfied cue
     # outranks none.
     ok.sort(key=lambda t: (t[0].start, -(t[0].end - t[0].start), -t[1], -len(t[0].entry.requires)))

@@ -33,7 +33,7 @@ def _candidates(doc, ctx, hits, text):
         reason = f"{e.type} {e.source!r} is {e.target!r}" + (f" ({e.note})" if e.note else "")
         if ambiguous:
             reason += f"; ambiguous: {len(targets)} glossary targets apply here"
-        cands.append(Candidate(e.target, e.ref, conf, "glossary-resolve", reason, e.type))
+        cands.append(Candidate(e.target, e.ref, conf, "glossary-resolve", reason, e.type, e.adjective))
     return cands
 
 

@@ -205,6 +205,12 @@ _ADJ_LATIN_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?)[ \u00a0]$")
 def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
     s, e = _nfc_span(doc, f)
     text = doc.nfc[s:e]
+    place = next((x for x in ctx.glossary.get(text) if x.type in ("place", "country")), None)
+    if place is not None:
+        # Gazetteer first, romanization second (issue 12.7): a known place is never romanized
+        # by rule; where the context refused the place, the finding is reported, not guessed.
+        ctx.note(f, f"a known place ({place.ref}: {place.target}) in name position: not romanized")
+        return []
     if is_gloss(doc, s, e):
         return []
     nfc = doc.nfc
@@ -251,7 +257,7 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
         if not (titled or nxt or prv):
             return []
         return [Candidate(rom, "rule:cyrillic-bgn-pcgn", 0.75, RULE,
-                          "Cyrillic name in name position, BGN/PCGN romanization", "person")]
+                          "Cyrillic name in name position, " + ("Ukrainian national romanization (2010)" if lang == "uk" else "BGN/PCGN romanization"), "person")]
     if lang == "ja":
         if not re.fullmatch("[\u3040-\u30ff\u30fb ]+", text):
             return []
@@ -260,8 +266,8 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
             return []
         if romanize.is_katakana(text):
             return [Candidate(rom, "rule:kana-hepburn", 0.4, RULE,
-                              "katakana usually spells a foreign name: Hepburn is only a guess at it", "person")]
-        return [Candidate(rom, "rule:kana-hepburn", 0.65, RULE, "kana name in name position, Hepburn", "person")]
+                              "katakana usually spells a foreign name: modified Hepburn is only a guess at it", "person")]
+        return [Candidate(rom, "rule:kana-hepburn", 0.65, RULE, "kana name in name position, modified Hepburn", "person")]
     return []
 
 
