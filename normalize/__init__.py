@@ -6,7 +6,7 @@ errors. Importing this package loads no glossary, no model and no heavy library.
 """
 
 from .config import Config
-from .errors import ConfigError, GlossaryError, InputDecodeError, ModelError, NormalizeError
+from .errors import ConfigError, DocumentError, GlossaryError, InputDecodeError, ModelError, NormalizeError
 from .pipeline import Cleaner, clean, clean_and_explain
 from .records import Candidate, Edit, Finding, Result, apply_edits, replay
 
@@ -15,6 +15,7 @@ __all__ = [
     "Cleaner",
     "Config",
     "ConfigError",
+    "DocumentError",
     "Edit",
     "Finding",
     "GlossaryError",

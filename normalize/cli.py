@@ -113,28 +113,68 @@ def _inputs(paths) -> list[str]:
     return list(paths) if paths else ["-"]
 
 
-# Inputs are read and cleaned in groups so that model work is batched across files
-# (Cleaner.clean_and_explain_many) while memory stays bounded for long file lists.
-_GROUP = 64
+def _readable(paths, rep):
+    """(path, text) for every readable input, in order, read as they are needed; bad inputs are
+    reported (exit 3) and skipped, so nothing is written for them."""
+    for path in paths:
+        try:
+            yield path, read_input(path)
+        except InputDecodeError as exc:
+            rep.failure(str(exc))
+            _err(str(exc))
+        except OSError as exc:
+            msg = f"{path}: {exc.strerror or exc}"
+            rep.failure(msg)
+            _err(msg)
 
 
-def _results(cleaner, paths, rep):
-    """(path, result) for every readable input, in order; bad inputs are reported (exit 3) and
-    skipped, so nothing is written for them."""
-    for i in range(0, len(paths), _GROUP):
-        group = []
-        for path in paths[i : i + _GROUP]:
-            try:
-                group.append((path, read_input(path)))
-            except InputDecodeError as exc:
-                rep.failure(str(exc))
-                _err(str(exc))
-            except OSError as exc:
-                msg = f"{path}: {exc.strerror or exc}"
-                rep.failure(msg)
-                _err(msg)
-        results = cleaner.clean_and_explain_many(text for _, text in group)
-        yield from zip((p for p, _ in group), results)
+def _results(cleaner, paths, rep, pipe):
+    """(path, result) for every readable input, in order, on ``--jobs`` processes."""
+    from .commands import stream
+
+    return stream.file_results(cleaner, _readable(paths, rep), rep, pipe.jobs, pipe.input_format, len(paths), pipe.quiet)
+
+
+_PIPELINE_OPTIONS = [
+    click.option("--jobs", "-j", type=click.IntRange(0), default=0, metavar="N",
+                 help="Worker processes for many files or records (0 = every core, the default; 1 = in process)."),
+    click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines: clean --field of each record, one line out per line in."),
+    click.option("--field", default="text", show_default=True, help="The text field of --jsonl records."),
+    click.option("--edits", "with_edits", is_flag=True, help="fix --jsonl: also write <field>_edits, the list of edits."),
+    click.option("--per-line", is_flag=True, help="Plain text where every line is its own document (one sentence per line)."),
+    click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
+                 help="A bad --jsonl/--per-line line: stop there (exit 3), or report it, pass it through and go on."),
+    click.option("--input-format", type=click.Choice(["text", "markdown", "html"]), default=None,
+                 help="Touch only the text of Markdown/HTML (default: by extension: .md, .html; else text)."),
+    click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+]
+
+
+def _pipeline_options(f):
+    """The pipeline options (docs/pipelines.md), handed to the command as one ``pipe`` object."""
+    import types
+
+    names = ("jobs", "jsonl", "field", "with_edits", "per_line", "on_error", "input_format", "quiet")
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        pipe = types.SimpleNamespace(**{n: kwargs.pop(n) for n in names})
+        if pipe.jsonl and pipe.per_line:
+            raise click.UsageError("--jsonl and --per-line cannot be combined")
+        if (pipe.jsonl or pipe.per_line) and pipe.input_format:
+            raise click.UsageError("--input-format applies to whole files, not to --jsonl/--per-line records")
+        return f(*args, pipe=pipe, **kwargs)
+
+    for opt in reversed(_PIPELINE_OPTIONS):
+        wrapper = opt(wrapper)
+    return wrapper
+
+
+def _run_records(cleaner, inputs, pipe, check: bool, fmt: str = "json"):
+    from .commands import stream
+
+    sys.exit(stream.run_records(cleaner, inputs, check=check, field=pipe.field if pipe.jsonl else None,
+                                edits=pipe.with_edits, fmt=fmt, on_error=pipe.on_error, jobs=pipe.jobs, quiet=pipe.quiet))
 
 
 def _data_errors(func):
@@ -162,21 +202,26 @@ def main():
 @click.option("--output-dir", "-o", type=click.Path(file_okay=False), help="Write each fixed file into DIR.")
 @click.option("--explain", is_flag=True, help="Also print every edit and unresolved finding on stderr.")
 @_config_options
+@_pipeline_options
 @_data_errors
-def fix(paths, in_place, output_dir, explain, **opts):
+def fix(paths, in_place, output_dir, explain, pipe, **opts):
     """Write corrected text. No PATH or "-" reads stdin and writes stdout."""
     inputs = _inputs(paths)
     if in_place and output_dir:
         raise click.UsageError("--in-place and --output-dir cannot be combined")
     if (in_place or output_dir) and "-" in inputs:
         raise click.UsageError("stdin (-) cannot be fixed in place or into a directory")
-    if len(inputs) > 1 and not (in_place or output_dir):
+    if len(inputs) > 1 and not (in_place or output_dir or pipe.jsonl or pipe.per_line):
         raise click.UsageError("several inputs need --in-place or --output-dir")
     cleaner = _cleaner(_make_config(**opts))
+    if pipe.jsonl or pipe.per_line:
+        if in_place or output_dir:
+            raise click.UsageError("--jsonl and --per-line write to stdout; redirect it to a file")
+        _run_records(cleaner, inputs, pipe, check=False)
     rep = report.Report()
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    for path, result in _results(cleaner, inputs, rep):
+    for path, result in _results(cleaner, inputs, rep, pipe):
         rep.done(result)
         if explain:
             click.echo(report.render_text(path, result), err=True, nl=False)
@@ -196,14 +241,17 @@ def fix(paths, in_place, output_dir, explain, **opts):
 @click.option("--diff", "show_diff", is_flag=True, help="Print the unified diff that `fix` would apply.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_config_options
+@_pipeline_options
 @_data_errors
-def check(paths, show_diff, fmt, **opts):
+def check(paths, show_diff, fmt, pipe, **opts):
     """List findings. Exit 1 when something is found, 0 when clean."""
     inputs = _inputs(paths)
     cleaner = _cleaner(_make_config(**opts))
+    if pipe.jsonl or pipe.per_line:
+        _run_records(cleaner, inputs, pipe, check=True, fmt=fmt)
     rep = report.Report(check=True)
     entries = []
-    for path, result in _results(cleaner, inputs, rep):
+    for path, result in _results(cleaner, inputs, rep, pipe):
         rep.done(result)
         if fmt == "json":
             entries.append(report.json_entry(path, result))

@@ -47,3 +47,18 @@ class ModelError(NormalizeError, RuntimeError):
 
 class ConfigError(NormalizeError, ValueError):
     """A configuration value is invalid (unknown rule name, bad threshold, ...)."""
+
+
+class DocumentError(NormalizeError, RuntimeError):
+    """Cleaning one document of many failed (``Cleaner.clean_many``, ``--jsonl``, ``--jobs``).
+
+    ``index`` is the 0-based position of the document in the input; ``where`` says more when the
+    caller knows it (``file.jsonl:17``); ``reason`` is the underlying error in one line.
+    """
+
+    def __init__(self, index: int, reason: str, where: str = ""):
+        self.index, self.reason, self.where = index, reason, where
+        super().__init__(f"{where or f'document {index}'}: {reason}")
+
+    def __reduce__(self):  # picklable across process pools
+        return (type(self), (self.index, self.reason, self.where))
