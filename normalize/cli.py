@@ -86,7 +86,7 @@ def _config_options(f):
 
 def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confidence, model, models_dir, device, no_title,
                  boilerplate) -> Config:
-    return Config(
+    config = Config(
         builtin_glossary=not no_builtin_glossary,
         glossaries=tuple(Path(g) for g in glossaries),
         min_confidence=min_confidence,
@@ -98,6 +98,26 @@ def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confide
         keep_title=not no_title,
         boilerplate=tuple(Path(b) for b in boilerplate),
     )
+    return _with_project_settings(config)
+
+
+# Command-line parameter -> the Config field it sets (for `[tool.normalize]`, normalize/settings.py).
+_PARAM_FIELDS = {"glossaries": "glossaries", "no_builtin_glossary": "builtin_glossary", "disabled": "disabled_rules",
+                 "enabled": "enabled_rules", "min_confidence": "min_confidence", "model": "model",
+                 "models_dir": "models_dir", "device": "device", "no_title": "keep_title", "boilerplate": "boilerplate"}
+
+
+def _with_project_settings(config: Config) -> Config:
+    """Apply the nearest pyproject.toml's [tool.normalize] under the flags given explicitly."""
+    from click.core import ParameterSource
+
+    from .settings import project_config
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.params.get("no_config"):
+        return config
+    given = {f for p, f in _PARAM_FIELDS.items() if ctx.get_parameter_source(p) not in (None, ParameterSource.DEFAULT)}
+    return project_config(config, given)
 
 
 def _cleaner(config: Config):
@@ -147,6 +167,7 @@ _PIPELINE_OPTIONS = [
     click.option("--input-format", type=click.Choice(["text", "markdown", "html"]), default=None,
                  help="Touch only the text of Markdown/HTML (default: by extension: .md, .html; else text)."),
     click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+    click.option("--no-config", is_flag=True, help="Ignore [tool.normalize] in pyproject.toml."),
 ]
 
 
@@ -154,7 +175,7 @@ def _pipeline_options(f):
     """The pipeline options (docs/pipelines.md), handed to the command as one ``pipe`` object."""
     import types
 
-    names = ("jobs", "jsonl", "field", "with_edits", "per_line", "on_error", "input_format", "quiet")
+    names = ("jobs", "jsonl", "field", "with_edits", "per_line", "on_error", "input_format", "quiet", "no_config")
 
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
