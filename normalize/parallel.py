@@ -144,13 +144,21 @@ def run(cleaner, items: Iterable, jobs: int | None = 1, work: Callable = clean_i
                 yield value
             start += len(chunk)
         return
-    cleaner.context.glossary  # a bad glossary fails here, once; fork then shares the tables
+    # The first chunk runs here: a bad glossary fails once, in this process, and the tables every
+    # document needs (glossaries, name tables, compiled automata) are loaded before the workers
+    # fork, so they share them instead of each loading its own.
+    chunk0 = first[0]
+    for value in _run_chunk(cleaner, work, 0, chunk0):
+        if isinstance(value, _Fatal):
+            raise value.exc
+        yield value
+    first = first[1:]
     window = window or 2 * jobs + 1
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                initializer=_init_worker, initargs=(cleaner.config,))
     pending: deque = deque()
     try:
-        start = 0
+        start = len(chunk0)
         for chunk in _chain(first, chunks):
             pending.append(pool.submit(_worker_chunk, work, start, chunk))
             start += len(chunk)
