@@ -80,14 +80,17 @@ class CleanBatch:
         return clean_batch(batch, self.column, cleaner=self.cleaner)
 
 
-def clean_dataset(ds, column: str = "text", config: Config | None = None, *, concurrency: int | tuple[int, int] = 1,
+def clean_dataset(ds, column: str = "text", config: Config | None = None, *, workers: int | tuple[int, int] = 1,
                   batch_size: int | None = 256, num_cpus: float = 1, batch_format: str = "pyarrow"):
     """``ds`` with ``column`` cleaned and ``<column>_edits`` added, as a lazy ``map_batches`` stage.
 
-    ``concurrency``: the number of actors (each one core and one Cleaner), or ``(min, max)`` for
-    an autoscaling pool; on a cluster give about the number of cores. Glossary and model paths in
-    ``config`` must exist on every node.
+    ``workers``: the number of actors (each ``num_cpus`` cores and one Cleaner), or ``(min, max)``
+    for an autoscaling pool; on a cluster give about the number of cores. Glossary and model
+    paths in ``config`` must exist on every node.
     """
+    from ray.data import ActorPoolStrategy
+
+    lo, hi = workers if isinstance(workers, tuple) else (workers, workers)
     return ds.map_batches(CleanBatch, fn_constructor_kwargs={"column": column, "config": config},
-                          batch_size=batch_size, batch_format=batch_format, concurrency=concurrency,
-                          num_cpus=num_cpus)
+                          batch_size=batch_size, batch_format=batch_format, num_cpus=num_cpus,
+                          compute=ActorPoolStrategy(min_size=lo, max_size=hi))

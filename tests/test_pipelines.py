@@ -192,3 +192,14 @@ def test_pipeline_option_conflicts():
     assert r.exit_code == 2 and "--jsonl and --per-line cannot be combined" in r.output
     r = CliRunner().invoke(main, ["fix", "--jsonl", "-o", "x", "a.jsonl"])
     assert r.exit_code == 2 and "--jsonl and --per-line write to stdout" in r.output
+
+
+def test_progress_bar_only_on_a_terminal_and_not_quiet(monkeypatch):
+    from normalize.commands import stream
+
+    items = [1, 2, 3]
+    assert stream.progress(items, quiet=False) is items  # pytest's stderr is not a terminal
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    assert stream.progress(items, quiet=True) is items
+    bar = stream.progress(items, quiet=False, total=3)
+    assert type(bar).__name__ == "tqdm" and list(bar) == items

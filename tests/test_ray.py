@@ -52,7 +52,7 @@ def test_clean_dataset_on_a_local_cluster(ray_local):
     from normalize.ray import clean_dataset
 
     ds = ray_local.data.from_items([{"id": i, "text": t, "lang": "en"} for i, t in enumerate(TEXTS)])
-    rows = clean_dataset(ds, config=CONFIG, concurrency=2, batch_size=8).take_all()
+    rows = clean_dataset(ds, config=CONFIG, workers=2, batch_size=8).take_all()
     c = Cleaner(CONFIG)
     assert sorted(r["id"] for r in rows) == list(range(len(TEXTS)))
     for r in rows:
