@@ -140,7 +140,7 @@ def _inline_records(md, content: str) -> list[tuple[int, int, str]]:
         if kind == "text":
             is_text[s:e] = [True] * (e - s)
         elif kind is None:  # escape, entity: the character it stands for
-            views.setdefault(s, html.unescape(content[s:e]) if name == "entity" else content[s + 1:e] or "\n")
+            views.setdefault(s, html.unescape(content[s:e]) if name == "entity" else content[s + 1:e] or content[s:e])
         else:
             views.setdefault(s, kind)
         for i in range(s, e):
