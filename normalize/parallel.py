@@ -12,11 +12,9 @@ A short input (one chunk) never starts a pool: start-up stays what it is for one
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
@@ -112,6 +110,8 @@ def _worker_chunk(work: Callable, start: int, chunk: list) -> list:
 
 
 def _context():
+    import multiprocessing
+
     # fork shares the parent's loaded glossaries for free; it is unsafe once threads run
     # (a model backend, a caller's thread pool), and then workers start fresh.
     methods = multiprocessing.get_all_start_methods()
@@ -154,6 +154,8 @@ def run(cleaner, items: Iterable, jobs: int | None = 1, work: Callable = clean_i
         yield value
     first = first[1:]
     window = window or 2 * jobs + 1
+    from concurrent.futures import ProcessPoolExecutor  # only now: ~30 ms of imports
+
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                initializer=_init_worker, initargs=(cleaner.config,))
     pending: deque = deque()

@@ -14,7 +14,6 @@ On the command line, a flag given explicitly overrides the file: a scalar (``--m
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from .config import Config
@@ -51,6 +50,8 @@ def find(start: Path | None = None) -> Path | None:
 
 
 def _read(path: Path) -> dict:
+    import tomllib  # only when there is a file to read
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
