@@ -54,6 +54,23 @@ def test_clean_many_generator_is_lazy():
     assert next(it).input == DIRTY and len(seen) < len(TEXTS)
 
 
+def test_pool_reads_ahead_only_a_bounded_window():
+    c = Cleaner(CONFIG)
+    pulled = []
+
+    def feed():
+        for i in range(60):
+            pulled.append(i)
+            yield f"Officials from Mỹ met. {i}"
+
+    leads = []
+    for n, r in enumerate(parallel.run(c, feed(), jobs=2, chunk_items=2, window=3), 1):
+        leads.append(len(pulled) - n)
+        assert r.input.endswith(f" {n - 1}")
+    # in flight: at most the window of chunks plus the one being cut (3 + 1 chunks of 2)
+    assert max(leads) <= 8 and len(pulled) == 60
+
+
 @pytest.mark.parametrize("jobs,chunk_items", [(1, 256), (2, 1)])
 def test_failing_document_names_its_index(jobs, chunk_items):
     c = Cleaner(CONFIG)
