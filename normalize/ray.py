@@ -20,14 +20,21 @@ from .config import Config
 from .pipeline import Cleaner
 
 
-def _clean_values(cleaner: Cleaner, values) -> tuple[list, list]:
+def _is_null(v) -> bool:
+    # None, a float NaN (pandas' missing string) or pandas.NA
+    return v is None or (isinstance(v, float) and v != v) or type(v).__name__ == "NAType"
+
+
+def _clean_values(cleaner: Cleaner, values, column: str) -> tuple[list, list]:
     texts, edits = [], []
     for v in values:
-        if v is None:
-            texts.append(None)
-            edits.append(None)
-            continue
-        r = cleaner.clean_and_explain(v if isinstance(v, str) else str(v))
+        if not isinstance(v, str):
+            if _is_null(v):
+                texts.append(None)
+                edits.append(None)
+                continue
+            raise TypeError(f"column {column!r} holds {type(v).__name__} values, not text")
+        r = cleaner.clean_and_explain(v)
         texts.append(r.output)
         edits.append(json.dumps([i for i in r.items() if i["replacement"] is not None], ensure_ascii=False))
     return texts, edits
@@ -46,18 +53,18 @@ def clean_batch(batch: Any, column: str = "text", config: Config | None = None, 
     if kind == "pyarrow":
         import pyarrow as pa
 
-        texts, edits = _clean_values(cleaner, batch.column(column).to_pylist())
+        texts, edits = _clean_values(cleaner, batch.column(column).to_pylist(), column)
         out = batch.set_column(batch.schema.get_field_index(column), column, pa.array(texts, pa.string()))
         if edits_column in out.schema.names:
             out = out.drop_columns([edits_column])
         return out.append_column(edits_column, pa.array(edits, pa.string()))
     if kind == "pandas":
-        texts, edits = _clean_values(cleaner, batch[column].tolist())
+        texts, edits = _clean_values(cleaner, batch[column].tolist(), column)
         out = batch.copy()
         out[column] = texts
         out[edits_column] = edits
         return out
-    texts, edits = _clean_values(cleaner, list(batch[column]))
+    texts, edits = _clean_values(cleaner, list(batch[column]), column)
     out = dict(batch)
     if type(batch[column]).__module__.split(".")[0] == "numpy":
         import numpy as np

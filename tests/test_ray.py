@@ -36,6 +36,10 @@ def test_clean_batch_every_batch_kind():
     assert t.column("text").to_pylist() == want and t.column_names == ["id", "text", "text_edits"]
     nulls = clean_batch({"text": [None, "Mỹ"]}, cleaner=c)
     assert nulls["text"] == [None, "The United States"] and nulls["text_edits"][0] is None
+    missing = clean_batch(pd.DataFrame({"text": ["Mỹ", None]}, dtype="string"), cleaner=c)
+    assert missing["text"].tolist()[0] == "The United States" and missing["text"].isna().tolist() == [False, True]
+    with pytest.raises(TypeError, match="column 'text' holds int values, not text"):
+        clean_batch({"text": [1]}, cleaner=c)
 
 
 @pytest.fixture(scope="module")
