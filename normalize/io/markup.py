@@ -51,6 +51,10 @@ class View:
     def text(self, start: int, end: int) -> None:
         """A run of plain text at ``source[start:end]``; bare URLs in it stay protected."""
         pos = start
+        run = self.source[start:end]
+        if "://" not in run and "www." not in run.lower() and "@" not in run:
+            self._text(start, end)
+            return
         for m in _URL.finditer(self.source, start, end):
             self._text(pos, m.start())
             self.gap(PLACEHOLDER)
@@ -104,7 +108,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 def _markdown_parser():
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")  # inline: ours, below
     for name in md.inline.ruler.get_all_rules():
         rule = md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn
 
@@ -122,6 +126,9 @@ def _markdown_parser():
 _MD = None
 
 
+_RUNS = re.compile(rb"[\x00\x02]+|\x01+")
+
+
 def _inline_records(md, content: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) over ``content`` in order, kind "text" or a protected view."""
     from markdown_it.rules_inline import StateInline
@@ -130,41 +137,40 @@ def _inline_records(md, content: str) -> list[tuple[int, int, str]]:
     state = StateInline(content, md, env, [])
     env["_root"] = state
     md.inline.tokenize(state)
-    recs = env["_records"]
-    # text wins over the protected construct around it (a link's label inside the link)
-    is_text = [False] * len(content)
-    covered = [False] * len(content)
+    # per position: 0 untouched by any rule (plain text), 1 protected, 2 text; text wins over the
+    # construct around it (a link's label inside the link)
+    kinds = bytearray(len(content))
     views: dict[int, str] = {}
-    for s, e, name in recs:
+    texts = []
+    for s, e, name in env["_records"]:
         kind = _MD_VIEW.get(name)
         if kind == "text":
-            is_text[s:e] = [True] * (e - s)
-        elif kind is None:  # escape, entity: the character it stands for
-            views.setdefault(s, html.unescape(content[s:e]) if name == "entity" else content[s + 1:e] or content[s:e])
-        else:
-            views.setdefault(s, kind)
-        for i in range(s, e):
-            covered[i] = True
+            texts.append((s, e))
+            continue
+        kinds[s:e] = b"\x01" * (e - s)
+        if kind is None:  # escape, entity: the character it stands for
+            kind = html.unescape(content[s:e]) if name == "entity" else content[s + 1:e] or content[s:e]
+        views.setdefault(s, kind)
+    for s, e in texts:
+        kinds[s:e] = b"\x02" * (e - s)
+    starts = sorted(views)
     out: list[tuple[int, int, str]] = []
     raw_depth = 0
-    i = 0
-    while i < len(content):
-        if is_text[i] or not covered[i]:
-            j = i
-            while j < len(content) and (is_text[j] or not covered[j]):
-                j += 1
+    for m in _RUNS.finditer(kinds):
+        i, j = m.span()
+        if kinds[i] != 1:
             if not raw_depth:
                 out.append((i, j, "text"))
-            i = j
-        else:
-            j = i
-            while j < len(content) and covered[j] and not is_text[j]:
-                j += 1
-            piece = content[i:j]
-            raw_depth += len(_RAW_OPEN.findall(piece)) - len(_RAW_CLOSE.findall(piece))
-            raw_depth = max(raw_depth, 0)
-            out.append((i, j, "".join(views.get(k, "") for k in range(i, j)) if not raw_depth else PLACEHOLDER))
-            i = j
+            continue
+        piece = content[i:j]
+        if "<" in piece:
+            raw_depth = max(raw_depth + len(_RAW_OPEN.findall(piece)) - len(_RAW_CLOSE.findall(piece)), 0)
+        k = bisect_right(starts, i - 1)
+        shown = []
+        while k < len(starts) and starts[k] < j:
+            shown.append(views[starts[k]])
+            k += 1
+        out.append((i, j, PLACEHOLDER if raw_depth else "".join(shown)))
     return out
 
 
