@@ -57,13 +57,17 @@ _debug_option = click.option("--debug", is_flag=True, expose_value=False, is_eag
                              help="Print the traceback of an internal error (also: NORMALIZE_DEBUG=1).")
 
 
-def _internal(where: str, exc: BaseException) -> str:
-    """The one-line report of an unexpected exception (the traceback too with --debug)."""
-    lines = str(exc).strip().splitlines()
-    reason = type(exc).__name__ + (f": {lines[0]}" if lines else "")
+def _internal(where: str, exc: BaseException | str) -> str:
+    """The one-line report of an unexpected exception (the traceback too with --debug); a string
+    is the reason a worker process sent back (its traceback stayed there)."""
+    if isinstance(exc, str):
+        reason = exc
+    else:
+        lines = str(exc).strip().splitlines()
+        reason = type(exc).__name__ + (f": {lines[0]}" if lines else "")
     if len(reason) > 200:
         reason = reason[:197] + "..."
-    if _debug():
+    if _debug() and not isinstance(exc, str):
         click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
         hint = "please report it with the input and this traceback"
     else:
@@ -127,7 +131,7 @@ def _selection(skip, only, decisions_file, inputs):
 
 def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confidence, model, models_dir, device, no_title,
                  boilerplate) -> Config:
-    return Config(
+    config = Config(
         builtin_glossary=not no_builtin_glossary,
         glossaries=tuple(Path(g) for g in glossaries),
         min_confidence=min_confidence,
@@ -139,6 +143,26 @@ def _make_config(glossaries, no_builtin_glossary, disabled, enabled, min_confide
         keep_title=not no_title,
         boilerplate=tuple(Path(b) for b in boilerplate),
     )
+    return _with_project_settings(config)
+
+
+# Command-line parameter -> the Config field it sets (for `[tool.normalize]`, normalize/settings.py).
+_PARAM_FIELDS = {"glossaries": "glossaries", "no_builtin_glossary": "builtin_glossary", "disabled": "disabled_rules",
+                 "enabled": "enabled_rules", "min_confidence": "min_confidence", "model": "model",
+                 "models_dir": "models_dir", "device": "device", "no_title": "keep_title", "boilerplate": "boilerplate"}
+
+
+def _with_project_settings(config: Config) -> Config:
+    """Apply the nearest pyproject.toml's [tool.normalize] under the flags given explicitly."""
+    from click.core import ParameterSource
+
+    from .settings import project_config
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.params.get("no_config"):
+        return config
+    given = {f for p, f in _PARAM_FIELDS.items() if ctx.get_parameter_source(p) not in (None, ParameterSource.DEFAULT)}
+    return project_config(config, given)
 
 
 def _cleaner(config: Config):
@@ -163,54 +187,37 @@ def _usage_conflicts(*pairs: tuple[bool, str]) -> None:
             raise click.UsageError(message)
 
 
-# Inputs are read and cleaned in groups so that model work is batched across files
-# (Cleaner.clean_and_explain_many) while memory stays bounded for long file lists.
-_GROUP = 64
 #: Errors about the run rather than one input: they stop it (exit 3 through _data_errors).
 _FATAL = (GlossaryError, ModelError, ConfigError)
 
 
-def _results(cleaner, paths, rep):
-    """(path, decoded input, result) for every input that could be read and cleaned, in order.
-
-    An input that cannot be read or decoded (exit 3) or whose cleaning raises unexpectedly (exit 4)
-    is reported and skipped, so nothing is written for it; the others go on."""
-    for i in range(0, len(paths), _GROUP):
-        group = []
-        for path in paths[i : i + _GROUP]:
-            try:
-                group.append((path, decode(read_bytes(path), path)))
-            except InputDecodeError as exc:
-                rep.failure(str(exc))
-                _err(str(exc))
-            except OSError as exc:
-                msg = f"{path}: {exc.strerror or exc}"
-                rep.failure(msg)
-                _err(msg)
+def _readable(paths, rep):
+    """(path, decoded input) for every input that can be read and decoded, in order, read as they
+    are needed; one that cannot (exit 3) is reported and skipped, so nothing is written for it."""
+    for path in paths:
         try:
-            results = cleaner.clean_and_explain_many(d.text for _, d in group)
-        except _FATAL:
-            raise
-        except Exception:
-            results = None  # find which input fails: clean them one by one
-        for k, (path, decoded) in enumerate(group):
-            if results is not None:
-                yield path, decoded, results[k]
-                continue
-            try:
-                result = cleaner.clean_and_explain(decoded.text)
-            except _FATAL:
-                raise
-            except NormalizeError as exc:
-                rep.failure(f"{path}: {exc}")
-                _err(f"{path}: {exc}")
-                continue
-            except Exception as exc:
-                msg = _internal(path, exc)
-                rep.internal_error(msg)
-                _err(msg)
-                continue
-            yield path, decoded, result
+            yield path, decode(read_bytes(path), path)
+        except InputDecodeError as exc:
+            rep.failure(str(exc))
+            _err(str(exc))
+        except OSError as exc:
+            msg = f"{path}: {exc.strerror or exc}"
+            rep.failure(msg)
+            _err(msg)
+
+
+def _results(cleaner, paths, rep, pipe):
+    """(path, decoded input, result) for every input, in order, on ``--jobs`` processes; an input
+    whose cleaning raises unexpectedly is reported (exit 4) and skipped, the others go on."""
+    from .commands import stream
+
+    def internal(path, exc):
+        msg = _internal(path, exc.cause) if exc.cause is not None else _internal(path, exc.reason)
+        rep.internal_error(msg)
+        _err(msg)
+
+    return stream.file_results(cleaner, _readable(paths, rep), internal, pipe.jobs, pipe.input_format,
+                               len(paths), pipe.quiet)
 
 
 class _per_input:
@@ -236,6 +243,49 @@ class _per_input:
             self.rep.internal_error(msg)
         _err(msg)
         return True
+
+
+_PIPELINE_OPTIONS = [
+    click.option("--jobs", "-j", type=click.IntRange(0), default=0, metavar="N",
+                 help="Worker processes for many files or records (0 = every core, the default; 1 = in process)."),
+    click.option("--jsonl", is_flag=True, help="Inputs are JSON Lines: clean --field of each record, one line out per line in."),
+    click.option("--field", default="text", show_default=True, help="The text field of --jsonl records."),
+    click.option("--edits", "with_edits", is_flag=True, help="fix --jsonl: also write <field>_edits, the list of edits."),
+    click.option("--per-line", is_flag=True, help="Plain text where every line is its own document (one sentence per line)."),
+    click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
+                 help="A bad --jsonl/--per-line line: stop there (exit 3), or report it, pass it through and go on."),
+    click.option("--input-format", type=click.Choice(["text", "markdown", "html"]), default=None,
+                 help="Touch only the text of Markdown/HTML (default: by extension: .md, .html; else text)."),
+    click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+    click.option("--no-config", is_flag=True, help="Ignore [tool.normalize] in pyproject.toml."),
+]
+
+
+def _pipeline_options(f):
+    """The pipeline options (docs/pipelines.md), handed to the command as one ``pipe`` object."""
+    import types
+
+    names = ("jobs", "jsonl", "field", "with_edits", "per_line", "on_error", "input_format", "quiet", "no_config")
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        pipe = types.SimpleNamespace(**{n: kwargs.pop(n) for n in names})
+        if pipe.jsonl and pipe.per_line:
+            raise click.UsageError("--jsonl and --per-line cannot be combined")
+        if (pipe.jsonl or pipe.per_line) and pipe.input_format:
+            raise click.UsageError("--input-format applies to whole files, not to --jsonl/--per-line records")
+        return f(*args, pipe=pipe, **kwargs)
+
+    for opt in reversed(_PIPELINE_OPTIONS):
+        wrapper = opt(wrapper)
+    return wrapper
+
+
+def _run_records(cleaner, inputs, pipe, check: bool, fmt: str = "json"):
+    from .commands import stream
+
+    sys.exit(stream.run_records(cleaner, inputs, check=check, field=pipe.field if pipe.jsonl else None,
+                                edits=pipe.with_edits, fmt=fmt, on_error=pipe.on_error, jobs=pipe.jobs, quiet=pipe.quiet))
 
 
 def _data_errors(func):
@@ -296,23 +346,29 @@ def _write(path: str, target: Path, data: bytes) -> None:
 @click.option("--explain", is_flag=True, help="Also print every edit and unresolved finding on stderr.")
 @_selection_options
 @_config_options
+@_pipeline_options
 @_debug_option
 @_data_errors
-def fix(paths, in_place, output_dir, explain, skip, only, decisions_file, **opts):
+def fix(paths, in_place, output_dir, explain, skip, only, decisions_file, pipe, **opts):
     """Write corrected text. No PATH or "-" reads stdin and writes stdout."""
     inputs = _inputs(paths)
+    records = pipe.jsonl or pipe.per_line
     selection = _selection(skip, only, decisions_file, inputs)
     _usage_conflicts(
         (in_place and bool(output_dir), "--in-place and --output-dir cannot be combined"),
         ((in_place or bool(output_dir)) and "-" in inputs, "stdin (-) cannot be fixed in place or into a directory"),
-        (len(inputs) > 1 and not (in_place or output_dir), "several inputs need --in-place or --output-dir"),
+        (len(inputs) > 1 and not (in_place or output_dir or records), "several inputs need --in-place or --output-dir"),
+        (records and bool(in_place or output_dir), "--jsonl and --per-line write to stdout; redirect it to a file"),
+        (records and selection is not None, "--skip, --only and --decisions choose changes of one document, not of records"),
     )
     targets = _output_targets(inputs, output_dir) if output_dir else {}
     cleaner = _cleaner(_make_config(**opts))
+    if records:
+        _run_records(cleaner, inputs, pipe, check=False)
     rep = report.Report()
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-    for path, decoded, result in _results(cleaner, inputs, rep):
+    for path, decoded, result in _results(cleaner, inputs, rep, pipe):
         if selection is not None:
             from .decisions import apply
 
@@ -351,22 +407,27 @@ class _GitStyleCommand(click.Command):
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "critic", "html"]), default="text",
               show_default=True, help="critic: the document with CriticMarkup; html: one self-contained page.")
 @_config_options
+@_pipeline_options
 @_debug_option
 @_data_errors
-def check(paths, show_diff, word_diff, word_diff_mode, fmt, **opts):
+def check(paths, show_diff, word_diff, word_diff_mode, fmt, pipe, **opts):
     """List findings. Exit 1 when something is found, 0 when clean."""
     inputs = _inputs(paths)
     word_diff = word_diff_mode or word_diff
+    records = pipe.jsonl or pipe.per_line
     _usage_conflicts(
+        (records and fmt != "json", "--jsonl and --per-line need --format json (one JSON line per record)"),
         (show_diff and fmt != "text", f"--diff cannot be combined with --format {fmt} (the diff is text)"),
         (bool(word_diff) and fmt != "text", f"--word-diff cannot be combined with --format {fmt} (the diff is text)"),
         (show_diff and bool(word_diff), "--diff and --word-diff cannot be combined"),
         (fmt == "critic" and len(inputs) > 1, "--format critic writes one document: give one input"),
     )
     cleaner = _cleaner(_make_config(**opts))
+    if records:
+        _run_records(cleaner, inputs, pipe, check=True, fmt=fmt)
     rep = report.Report(check=True)
     out = report.Renderer(fmt, show_diff, word_diff, tty=report.use_color(sys.stdout))
-    for path, decoded, result in _results(cleaner, inputs, rep):
+    for path, decoded, result in _results(cleaner, inputs, rep, pipe):
         rep.done(result)
         with _per_input(rep, path):
             click.echo(out.add(path, result, _encoding_fields(decoded)), nl=False, color=out.color)

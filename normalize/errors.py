@@ -57,11 +57,21 @@ class ConfigError(NormalizeError, ValueError):
 
 
 class DocumentError(NormalizeError, RuntimeError):
-    """Cleaning one document of many raised unexpectedly (a bug): ``index`` says which document
-    (0-based, in the order given), ``cause`` is the original exception (also ``__cause__``)."""
+    """Cleaning one document of many failed (``Cleaner.clean_and_explain_many``, ``clean_many``,
+    ``--jsonl``, ``--jobs``).
 
-    def __init__(self, index: int, cause: BaseException):
-        self.index = index
-        self.cause = cause
-        lines = str(cause).strip().splitlines()
-        super().__init__(f"document {index}: {type(cause).__name__}" + (f": {lines[0]}" if lines else ""))
+    ``index`` is the 0-based position of the document in the input; ``reason`` is the underlying
+    error in one line (given as a string, or as the exception itself, then kept as ``cause``);
+    ``where`` says more when the caller knows it (``file.jsonl:17``).
+    """
+
+    def __init__(self, index: int, reason: "str | BaseException", where: str = ""):
+        self.cause = reason if isinstance(reason, BaseException) else None
+        if self.cause is not None:
+            lines = str(reason).strip().splitlines()
+            reason = type(reason).__name__ + (f": {lines[0]}" if lines else "")
+        self.index, self.reason, self.where = index, reason, where
+        super().__init__(f"{where or f'document {index}'}: {reason}")
+
+    def __reduce__(self):  # picklable across process pools (the cause stays behind)
+        return (type(self), (self.index, self.reason, self.where))

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from . import rules
 from .config import Config
@@ -337,6 +337,22 @@ class Cleaner:
             parts.append("no glossary entry, rule or model resolved it: left unchanged")
         parts.extend(self.context.notes.get(f, ()))
         return replace(f, evidence="; ".join(parts))
+
+    def clean_many(self, texts: Iterable[str], jobs: int | None = 1) -> Iterator[Result]:
+        """Results for many documents, in input order, as they are done (a generator).
+
+        ``jobs`` worker processes (None or 0 = every core; 1 = in this process), each with its own
+        Cleaner; the input is read as it goes, with a bounded number of documents in flight. A
+        document that fails raises :class:`~normalize.errors.DocumentError` naming its index,
+        after every result before it was yielded.
+        """
+        from . import parallel
+        from .errors import DocumentError
+
+        for value in parallel.run(self, texts, jobs):
+            if isinstance(value, DocumentError):
+                raise value
+            yield value
 
 
 def clean(text: str, config: Config | None = None) -> str:
