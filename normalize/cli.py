@@ -9,6 +9,7 @@ import functools
 import os
 import sys
 import tempfile
+from collections import Counter as _Counter
 from pathlib import Path
 
 import click
@@ -137,6 +138,14 @@ def _results(cleaner, paths, rep):
         yield from zip((p for p, _ in group), results)
 
 
+def _model_hint(wanted, config) -> None:
+    """The run's one line about leftovers a model could take (resolve/model.py: hint)."""
+    from .resolve.model import hint
+
+    if wanted:
+        click.echo(hint(wanted, config.model, config.models_dir), err=True)
+
+
 def _data_errors(func):
     """Turn data and model errors into exit 3 with a message naming the file and line."""
     @functools.wraps(func)
@@ -176,8 +185,10 @@ def fix(paths, in_place, output_dir, explain, **opts):
     rep = report.Report()
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
+    wanted = _Counter()
     for path, result in _results(cleaner, inputs, rep):
         rep.done(result)
+        wanted.update(dict(result.model_wanted))
         if explain:
             click.echo(report.render_text(path, result), err=True, nl=False)
         if in_place:
@@ -188,6 +199,8 @@ def fix(paths, in_place, output_dir, explain, **opts):
         else:
             sys.stdout.buffer.write(result.output.encode("utf-8"))
             sys.stdout.buffer.flush()
+    if explain:
+        _model_hint(wanted, cleaner.config)
     sys.exit(rep.exit_code)
 
 
@@ -203,8 +216,10 @@ def check(paths, show_diff, fmt, **opts):
     cleaner = _cleaner(_make_config(**opts))
     rep = report.Report(check=True)
     entries = []
+    wanted = _Counter()
     for path, result in _results(cleaner, inputs, rep):
         rep.done(result)
+        wanted.update(dict(result.model_wanted))
         if fmt == "json":
             entries.append(report.json_entry(path, result))
         elif show_diff:
@@ -214,6 +229,7 @@ def check(paths, show_diff, fmt, **opts):
     if fmt == "json":
         click.echo(report.render_json(entries), nl=False)
     elif not show_diff:
+        _model_hint(wanted, cleaner.config)
         click.echo(rep.summary(len(inputs)), err=True)
     sys.exit(rep.exit_code)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -228,6 +229,7 @@ class Cleaner:
         ctx = self.context
         ctx.per_doc = {}
         ctx.notes = {}
+        ctx.wanted = {}  # (start, end) -> language of findings no model serves (resolve/model.py)
         config = self.config
         doc = Document(text)
 
@@ -280,7 +282,9 @@ class Cleaner:
             self._explain_unresolved(f, below.get(f)) for f in pending if not removed.overlaps(f.start, f.end)
         )
         output = apply_edits(text, edits)
-        return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved)
+        wanted = collections.Counter(ctx.wanted[(f.start, f.end)] for f in unresolved if (f.start, f.end) in ctx.wanted)
+        return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved,
+                      model_wanted=tuple(sorted(wanted.items())))
 
     def clean_and_explain_many(self, texts: Iterable[str]) -> list[Result]:
         """Results for many documents; with a translation model configured, the model work of
