@@ -63,9 +63,17 @@ _VI_ONLY_CURRENCY = frozenset({"đồng", "vnđ", "đ", "đô la mỹ", "đô la
 _ZH_CURRENCIES = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元": "CNY", "块": "CNY", "港元": "HKD",
                   "港币": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "卢布": "RUB",
                   "新台币": "TWD", "越南盾": "VND"}
+# Currency words of other scripts that MT leaves beside an English figure ("美元 11 billion",
+# "доларів 10 billion", "1000 грн"): Russian and Ukrainian case forms of the dollar, rouble,
+# hryvnia and euro, and the Chinese forms above.
+_CYR_CURRENCIES = {"доларів": "USD", "долари": "USD", "долара": "USD", "долар": "USD", "долларов": "USD",
+                   "доллара": "USD", "доллар": "USD", "доллары": "USD", "рублей": "RUB", "рубля": "RUB",
+                   "рубль": "RUB", "руб": "RUB", "гривень": "UAH", "гривні": "UAH", "гривня": "UAH", "грн": "UAH",
+                   "євро": "EUR", "евро": "EUR"}
 # How news English writes an amount in each currency: a symbol before, or a word after.
 _PREFIX = {"USD": "US$", "HKD": "HK$", "GBP": "\u00a3", "TWD": "NT$"}
-_SUFFIX = {"VND": "dong", "CNY": "yuan", "EUR": "euros", "JPY": "yen", "KRW": "won", "RUB": "roubles"}
+_SUFFIX = {"VND": "dong", "CNY": "yuan", "EUR": "euros", "JPY": "yen", "KRW": "won", "RUB": "roubles",
+           "UAH": "hryvnias"}
 
 
 def _alt(words) -> str:
@@ -91,13 +99,21 @@ _VI_DAY_WORDS = re.compile(
 _VI_MONTH = re.compile(
     rf"{_PREP}(?P<head>[Tt]háng)\s+(?P<m>\d{{1,2}})(?:(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}}))?(?![\d/])")
 _VI_YEAR = re.compile(rf"{_PREP}(?P<head>[Nn]ăm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_FOREIGN_CUR_RE = _alt(set(_ZH_CURRENCIES) | set(_CYR_CURRENCIES))
+_EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# A foreign currency word before or after a figure written the English way.
+_MIXED_AMOUNT = re.compile(
+    rf"(?:(?P<cur1>{_FOREIGN_CUR_RE})\.?\s*)?(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?(?:\s*(?P<cur2>{_FOREIGN_CUR_RE})(?!\w))?",
+    re.IGNORECASE)
 _ZH_DATE = re.compile(
     rf"{_PREP}(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})\s*月"
     rf"(?:\s*(?P<d>\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})\s*[日号])?")
 _ZH_YEAR = re.compile(rf"{_PREP}(?P<y>\d{{4}})\s*年(?![\d{_ZH_DIGIT}十]{{0,3}}\s*月)")
 
 # One search decides whether a text can hold any of the above.
-_CUE = re.compile(r"tháng|ngày|năm|t[ỷỉ]|triệu|nghìn|ngàn|đồng|vnđ|đô|yên|nhân dân tệ|bảng anh|[亿万元月年美币镑]",
+_CUE = re.compile(r"tháng|ngày|năm|t[ỷỉ]|triệu|nghìn|ngàn|đồng|vnđ|đô|yên|nhân dân tệ|bảng anh|[亿万元月年美币镑]|"
+                  r"дол|руб|грив|грн|євро|евро",
                   re.IGNORECASE)
 
 
@@ -319,6 +335,23 @@ def _amounts(nfc: str, hits: list[Hit]) -> None:
                         f"Chinese amount {src!r} is {new!r} (news style)"))
 
 
+def _mixed(nfc: str, hits: list[Hit]) -> None:
+    if not re.search("[\u0400-\u04ff元币镑]", nfc):
+        return
+    for m in _MIXED_AMOUNT.finditer(nfc):
+        g = m.groupdict()
+        form = g["cur1"] or g["cur2"]
+        if not form or (g["cur1"] and g["cur2"]) or _overlapping(hits, m.start(), m.end()):
+            continue
+        cur = _ZH_CURRENCIES.get(form) or _CYR_CURRENCIES.get(form.lower())
+        if form in _ZH_CURRENCIES and _glued_to_han(nfc, m.start(), m.end()):
+            continue
+        value = Decimal(g["num"].replace(",", "")) * _EN_SCALE.get((g["scale"] or "").lower(), 1)
+        new = money_text(value, cur)
+        hits.append(Hit(m.start(), m.end(), new, "number", "zh" if form in _ZH_CURRENCIES else "ru", 0.9,
+                        f"amount {m.group()!r} with the currency left in another script is {new!r} (news style)"))
+
+
 def find(nfc: str) -> list[Hit]:
     """Every date and amount leftover in ``nfc``, non-overlapping, in text order."""
     if _CUE.search(nfc) is None:
@@ -326,6 +359,7 @@ def find(nfc: str) -> list[Hit]:
     hits: list[Hit] = []
     _dates(nfc, hits)
     _amounts(nfc, hits)
+    _mixed(nfc, hits)
     return sorted(hits, key=lambda h: h.start)
 
 
