@@ -50,6 +50,7 @@ _MODULES = (
     "normalize.resolve.policies",
     "normalize.resolve.numbers",
     "normalize.resolve.names",
+    "normalize.resolve.dictionary",
     "normalize.resolve.model",
 )
 _loaded = False
