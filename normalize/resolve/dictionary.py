@@ -69,6 +69,37 @@ def _lookup(run: str, lang: str) -> list:
     return words
 
 
+@lru_cache(maxsize=1)
+def _english_zipf() -> dict[str, float]:
+    """English word frequencies (Zipf) from the generated latin lexicon (wordfreq's top words)."""
+    from ..detect.latin import lexicon
+
+    return lexicon().en
+
+
+def _score(alt: str, rank: int) -> float:
+    words = re.findall(r"[A-Za-z]+", alt)
+    if not words:
+        return -9.0
+    zipf = _english_zipf()
+    # A word outside the lexicon (wordfreq's top 5,000) is rarer than those in it: Zipf 3.
+    return sum(zipf.get(w.lower(), 3.0) for w in words) / len(words) - 1.0 * (len(words) - 1) - 0.3 * rank
+
+
+def _plainest(senses, first) -> str:
+    """The plainest English among the first sense's "; " alternatives and the next sense of the
+    same part of speech ("marketplace" / "market" -> "market", "company; firm" -> "company",
+    "a suspect" -> "suspect"): the most frequent English, fewer words, earlier senses first."""
+    pool = [first] + [x for x in senses if x is not first and (x.pos == first.pos)][:1]
+    alts = []
+    for rank, sense in enumerate(pool):
+        for alt in sense.text.split(";"):
+            alt = re.sub(r"^(?:a|an)\s+", "", alt.strip())
+            if alt:
+                alts.append((_score(alt, rank + len(alts) * 0.1), alt))
+    return max(alts, key=lambda t: t[0])[1] if alts else first.text
+
+
 def _noun(senses):
     return next((s for s in senses if s.pos not in ("verb",) and not s.text.startswith("to ")), None)
 
@@ -103,7 +134,10 @@ def choose(words, before: str, hashtag: bool) -> tuple[str, float, str, list[str
         names = {p.senses[0].text for p in proper if p.source == w.source and p.kind == w.kind}
         if len(names) > 1:
             return "", CONF_UNSURE, f"{len(names)} readings of the {w.kind or 'name'} in {w.source}", cands
-        return w.senses[0].text, CONF_PROPER, f"{w.kind or 'name'} in {w.source} ({w.reading})", cands
+        text = w.senses[0].text
+        if hashtag:
+            text = "#" + "".join(x[:1].upper() + x[1:] for x in re.findall(r"[^\W_]+", text))
+        return text, CONF_HASHTAG if hashtag else CONF_PROPER, f"{w.kind or 'name'} in {w.source} ({w.reading})", cands
     if not common:
         return "", 0.0, "no sense in the dictionary", cands
     firsts = {_bare(w.senses[0].text) for w in common}
@@ -113,19 +147,20 @@ def choose(words, before: str, hashtag: bool) -> tuple[str, float, str, list[str
         s = _noun(w.senses) or (None if ambiguous else _verb(w.senses))
         if s is None:
             return "", CONF_UNSURE, "no noun sense", cands
-        text = _bare(s.text) if not hashtag else s.text
+        text = _plainest(w.senses, s)
+        text = _bare(text)
         why = "a hashtag is a noun label" if hashtag else f"after {before!r} English needs a noun"
         conf = CONF_HASHTAG if hashtag else CONF_WORD
     elif prev in _VERB_BEFORE:
         s = _verb(w.senses)
         if s is None:
             return "", CONF_UNSURE, f"after {before!r} English needs a verb, the dictionary has none", cands
-        text, why, conf = _bare(s.text), f"after {before!r} English needs a bare verb", CONF_WORD
+        text, why, conf = _bare(s.text.split(";")[0].strip()), f"after {before!r} English needs a bare verb", CONF_WORD
     else:
         s = w.senses[0]
         if s.pos == "verb" or s.text.startswith("to "):
             return "", CONF_UNSURE, f"a verb ({s.text!r}) that English would inflect here", cands
-        text, why, conf = s.text, "first sense", CONF_WORD
+        text, why, conf = _plainest(w.senses, s), "first sense", CONF_WORD
     if ambiguous:
         return text, CONF_UNSURE, f"{len(common)} entries with different senses ({', '.join(sorted(firsts))})", cands
     if len(w.form) == 1 and not hashtag:
