@@ -66,17 +66,17 @@ def _note(ctx, finding: Finding, message: str) -> None:
         ctx.note(finding, message)
 
 
-def _want(ctx, finding: Finding) -> None:
+def _want(ctx, finding: Finding, language: str) -> None:
     """Count ``finding`` toward the run's one "a model could take these" hint."""
     from ..translate.langs import primary
 
     wanted = getattr(ctx, "wanted", None)
     if wanted is not None:
-        wanted[(finding.start, finding.end)] = primary(finding.language)
+        wanted[(finding.start, finding.end)] = primary(language)
     else:  # a context without the hint (a caller's own): keep the per-finding note
         from ..translate import missing_message
 
-        _note(ctx, finding, missing_message(finding.language, ctx.config.models_dir, ctx.config.model))
+        _note(ctx, finding, missing_message(language, ctx.config.models_dir, ctx.config.model))
 
 
 def hint(counts, model=None, models_dir=None) -> str:
@@ -190,14 +190,19 @@ def resolve_model(findings, doc, ctx):
     for f in findings:
         if f.kind not in _KINDS:
             continue
-        info = route(f.language, st.models)
+        lang = f.language
+        if st.models and f.kind in ("latin", "vietnamese"):
+            from ..detect.language import phrase_language
+
+            lang = phrase_language(f.text, lang)  # a long phrase: langdetect picks the model
+        info = route(lang, st.models)
         if info is None:
-            _want(ctx, f)
+            _want(ctx, f, lang)
             continue
         if info.path in st.broken:
             _note(ctx, f, st.broken[info.path])
             continue
-        groups.setdefault((info, primary(f.language)), []).append((f, window_for(doc, f.start, f.end)))
+        groups.setdefault((info, primary(lang)), []).append((f, window_for(doc, f.start, f.end)))
 
     if st.collecting is not None:
         for (info, lang), items in groups.items():
