@@ -28,6 +28,8 @@ MIN_WORDS = 8
 MIN_MARKED = 0.6
 MAX_ENGLISH = 0.05
 MIN_PROB = 0.9
+MIN_CJK = 12
+_TAG = re.compile(r"[#@\uff03\uff20]\S+")
 PHRASE_MIN_WORDS = 4
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -68,8 +70,10 @@ def language_name(code: str) -> str:
 def marked(line: str) -> bool:
     """Cheap test: is this line worth asking langdetect about?"""
     if _CJK.search(line):
-        letters = sum(1 for c in line if c.isalpha())
-        return letters >= 8 and len(_CJK.findall(line)) >= 0.5 * letters
+        # Hashtags and handles are labels, each judged by its own rule, never a paragraph.
+        body = _TAG.sub(" ", line)
+        letters = sum(1 for c in body if c.isalpha())
+        return len(_CJK.findall(body)) >= MIN_CJK and len(_CJK.findall(body)) >= 0.8 * letters
     words = _WORD.findall(line)
     if len(words) < MIN_WORDS:
         return False
