@@ -248,9 +248,11 @@ def _register_subcommands() -> None:
     """Command groups that live in their own modules (glossary tools, model tools)."""
     from .commands.glossary import glossary
     from .commands.models import models
+    from .commands.survey import survey_command
 
     main.add_command(glossary)
     main.add_command(models)
+    main.add_command(survey_command)
 
 
 _register_subcommands()
