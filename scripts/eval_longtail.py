@@ -155,7 +155,9 @@ def nmt(path: Path, cleaner, judgements: Path | None, list_fixed: bool) -> str:
                 continue
             e = s + len(left)
             pos = e
-            mine = [x for x in r.edits if x.start < e and s < x.end]
+            # Fixed = an edit covers it and its new text no longer holds it (a spacing repair
+            # around a leftover is no fix).
+            mine = [x for x in r.edits if x.start < e and s < x.end and left not in x.new]
             if mine:
                 counts["fixed"] += 1
                 fixed.append((row["id"], left, "; ".join(f"{x.old!r}->{x.new!r}" for x in mine), mine[0].rule))

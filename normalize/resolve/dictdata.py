@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -81,13 +82,15 @@ def _clean(sense: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*|of|and|the|de|la|du")
+_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017e][\w'\u2019.-]*|of|and|the|de|la|du")
 
 
 def _name_part(sense: str) -> str:
     """The name a proper-noun sense starts with: "Beijing, capital of the PRC" -> "Beijing",
     "Yamagata prefecture in the north of ..." -> "Yamagata", "Xishuangbanna Dai Autonomous
     Prefecture in southern Yunnan" -> "Xishuangbanna Dai Autonomous Prefecture"."""
+    # English news drops the macrons CC-CEDICT writes in Japanese names ("Ōsaka" -> "Osaka").
+    sense = unicodedata.normalize("NFC", unicodedata.normalize("NFD", sense).replace("\u0304", ""))
     words = []
     for w in re.split(r"\s+", re.split(r"\s*[,;:]\s*", sense)[0]):
         if not _NAME_WORD.fullmatch(w):
@@ -132,9 +135,13 @@ def _parse_cedict(path: Path) -> dict[str, tuple]:
                     continue
                 pos = "proper" if proper else ("verb" if c.startswith("to ") else "")
                 if proper:
-                    c = _name_part(c)
-                    if not c:
-                        continue
+                    # "Xinzhu or Hsinchu city in northern Taiwan": two spellings, two senses (the
+                    # resolver reports rather than choose between them).
+                    for alt in re.split(r"\s+or\s+(?=[A-Z\u00c0-\u024f])", c):
+                        name = _name_part(alt)
+                        if name and (name, pos) not in senses:
+                            senses.append((name, pos))
+                    continue
                 senses.append((c, pos))
             kind = _proper_kind(raw) if proper else ""
             w = (pinyin, tuple(senses), proper, kind)

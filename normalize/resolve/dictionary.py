@@ -38,6 +38,10 @@ _HAS_KANA = re.compile(f"[{_KANA}]")
 _DETERMINER = frozenset("the a an this that these those its his her their our my your whose every each "
                         "no any some another".split())
 _VERB_BEFORE = frozenset("to will would can could shall should may might must cannot".split())
+# Words before a place name: a proper-noun entry of the form wins over its common senses there
+# ("returned to 京都" is Kyoto, not "capital").
+_PLACE_BEFORE = frozenset("in at from to near into across around of via toward towards outside inside visited "
+                          "visit visiting reach reached between".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z'\u2019]+)\W{0,2}$")
 
 CONF_WORD = 0.75
@@ -129,6 +133,8 @@ def choose(words, before: str, hashtag: bool) -> tuple[str, float, str, list[str
             if s.text not in cands:
                 cands.append(s.text)
     prev = before.lower()
+    if proper and common and prev in _PLACE_BEFORE and any(w.kind != "surname" for w in proper):
+        common = []
     if not common and proper:
         w = proper[0]
         names = {p.senses[0].text for p in proper if p.source == w.source and p.kind == w.kind}
@@ -180,6 +186,18 @@ def _segments(run: str) -> list[tuple[str, str]]:
     return out
 
 
+def _beside(nfc: str, start: int, end: int, english: str) -> bool:
+    """``english`` (its words, any case) stands right before or right after nfc[start:end]."""
+    words = english.lower().split()
+    if not words:
+        return False
+    after = nfc[end : end + len(english) + 2].lstrip(" :").lower()
+    before = nfc[max(0, start - len(english) - 2) : start].rstrip(" :").lower()
+    fits_after = after.startswith(english.lower()) and not after[len(english) : len(english) + 1].isalpha()
+    fits_before = before.endswith(english.lower()) and not before[: -len(english)][-1:].isalpha()
+    return fits_after or fits_before
+
+
 def resolve_one(doc, f) -> tuple[Candidate | None, str]:
     """A candidate for finding ``f`` (or None) and a note for the report."""
     text = f.text
@@ -209,6 +227,10 @@ def resolve_one(doc, f) -> tuple[Candidate | None, str]:
         return (Candidate(rep, ref, conf, "dictionary", f"{why}; candidates: {listed}", "word") if rep else None,
                 f"dictionary ({src}): {why}; candidates: {listed}")
     entity = "place" if any(w.proper and w.kind == "place" for w in words) and words[0].proper else "word"
+    if not hashtag and _beside(doc.nfc, s, s + len(body), rep):
+        # "山形 Yamagata Shimbun": MT printed the source and its translation side by side.
+        return Candidate("", ref, conf, "dictionary", f"{src}: {body!r} is {rep!r}, which stands right beside it: "
+                         "a leaked source token, removed", entity), ""
     return Candidate(rep, ref, conf, "dictionary", f"{src}: {body!r} is {rep!r} ({why})", entity), ""
 
 
