@@ -83,7 +83,8 @@ def _alt(words) -> str:
 _VI_SCALE_RE = _alt(_VI_SCALES)
 _VI_CUR_RE = _alt(_VI_CURRENCIES)
 _VI_AMOUNT = re.compile(
-    rf"(?<![\w.,$])(?:(?P<cur1>{_VI_CUR_RE})\s*)?(?P<num>{_DIGITS})\s*(?P<scale>{_VI_SCALE_RE})?"
+    rf"(?<![\w.,$\-\u2013])(?:(?P<cur1>{_VI_CUR_RE})\s*)?(?P<num>{_DIGITS})(?:\s*[-\u2013]\s*(?P<num2>{_DIGITS}))?"
+    rf"\s*(?P<scale>{_VI_SCALE_RE})?"
     rf"(?:\s*(?P<cur2>{_VI_CUR_RE}))?(?![\w$])",
     re.IGNORECASE,
 )
@@ -98,6 +99,12 @@ _VI_DAY_WORDS = re.compile(
     rf"{_PREP}(?P<head>[Nn]gày)\s+(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}}))?(?![\d/])")
 _VI_MONTH = re.compile(
     rf"{_PREP}(?P<head>[Tt]háng)\s+(?P<m>\d{{1,2}})(?:(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}}))?(?![\d/])")
+# Month names in words ("tháng Mười" = October). "Giêng" and "Chạp" name lunar months: not here.
+_VI_MONTH_WORDS = {"Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9,
+                   "Mười": 10, "Mười Một": 11, "Mười Hai": 12}
+_VI_MONTH_WORD = re.compile(
+    rf"{_PREP}(?P<head>[Tt]háng)\s+(?P<m>{'|'.join(sorted(_VI_MONTH_WORDS, key=len, reverse=True))})(?![\w])"
+    rf"(?:(?:\s*/\s*|\s+năm\s+)(?P<y>\d{{4}}))?")
 _VI_YEAR = re.compile(rf"{_PREP}(?P<head>[Nn]ăm)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 _FOREIGN_CUR_RE = _alt(set(_ZH_CURRENCIES) | set(_CYR_CURRENCIES))
 _EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
@@ -205,8 +212,13 @@ def amount_text(value: Decimal) -> str:
     return f"{int(whole):,}.{frac}"
 
 
-def money_text(value: Decimal, currency: str | None) -> str:
+def money_text(value: Decimal, currency: str | None, upper: Decimal | None = None) -> str:
     body = amount_text(value)
+    if upper is not None:
+        hi = amount_text(upper)
+        lo_num, _, lo_word = body.partition(" ")
+        hi_num, _, hi_word = hi.partition(" ")
+        body = f"{lo_num}-{hi}" if lo_word == hi_word else f"{body} to {hi}"
     if currency in _PREFIX:
         return _PREFIX[currency] + body
     if currency in _SUFFIX:
@@ -252,7 +264,7 @@ def _overlapping(hits: list[Hit], s: int, e: int) -> bool:
 
 
 def _dates(nfc: str, hits: list[Hit]) -> None:
-    for pat, lang in ((_VI_DAY_SLASH, "vi"), (_VI_DAY_WORDS, "vi"), (_ZH_DATE, "zh"), (_VI_MONTH, "vi"),
+    for pat, lang in ((_VI_DAY_SLASH, "vi"), (_VI_DAY_WORDS, "vi"), (_ZH_DATE, "zh"), (_VI_MONTH, "vi"), (_VI_MONTH_WORD, "vi"),
                       (_VI_YEAR, "vi"), (_ZH_YEAR, "zh")):
         for m in pat.finditer(nfc):
             if _overlapping(hits, m.start(), m.end()):
@@ -260,7 +272,7 @@ def _dates(nfc: str, hits: list[Hit]) -> None:
             if lang == "zh" and _glued_to_han(nfc, m.start(), m.end()):
                 continue
             g = m.groupdict()
-            num = (lambda x: None if x is None else (int(x) if x.isdigit() else _zh_int(x)))
+            num = (lambda x: None if x is None else (int(x) if x.isdigit() else _VI_MONTH_WORDS.get(x) or _zh_int(x)))
             y = num(g.get("y"))
             if "m" in g:
                 d, mo = num(g.get("d")), num(g["m"])
@@ -302,7 +314,13 @@ def _amounts(nfc: str, hits: list[Hit]) -> None:
                             f"Vietnamese amount {src!r}: {why}; candidates: {readings[0]!r} or {readings[1]!r}"))
             continue
         value *= _VI_SCALES.get(scale, 1)
-        new = money_text(value, cur)
+        upper = None
+        if g["num2"]:
+            upper, why2 = _vi_number(g["num2"])
+            if upper is None:
+                continue
+            upper *= _VI_SCALES.get(scale, 1)
+        new = money_text(value, cur, upper)
         hits.append(Hit(m.start(), m.end(), new, "number", "vi", 0.9,
                         f"Vietnamese amount {src!r} is {new!r} (news style)"))
     if not re.search("[亿万元币镑美]", nfc):
