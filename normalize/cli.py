@@ -23,6 +23,7 @@ import functools
 import os
 import sys
 import traceback
+from collections import Counter as _Counter
 from pathlib import Path
 
 import click
@@ -288,6 +289,14 @@ def _run_records(cleaner, inputs, pipe, check: bool, fmt: str = "json"):
                                 edits=pipe.with_edits, fmt=fmt, on_error=pipe.on_error, jobs=pipe.jobs, quiet=pipe.quiet))
 
 
+def _model_hint(wanted, config) -> None:
+    """The run's one line about leftovers a model could take (resolve/model.py: hint)."""
+    from .resolve.model import hint
+
+    if wanted:
+        click.echo(hint(wanted, config.model, config.models_dir), err=True)
+
+
 def _data_errors(func):
     """Turn data and model errors into exit 3 with a message naming the file and line; an
     unexpected exception outside any one input into exit 4; an interruption into 128 + signal."""
@@ -368,12 +377,14 @@ def fix(paths, in_place, output_dir, explain, skip, only, decisions_file, pipe, 
     rep = report.Report()
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
+    wanted = _Counter()
     for path, decoded, result in _results(cleaner, inputs, rep, pipe):
         if selection is not None:
             from .decisions import apply
 
             result = apply(result, selection, where=path)
         rep.done(result)
+        wanted.update(dict(result.model_wanted))
         with _per_input(rep, path):
             if explain:
                 click.echo(report.render_text(path, result), err=True, nl=False)
@@ -387,6 +398,8 @@ def fix(paths, in_place, output_dir, explain, skip, only, decisions_file, pipe, 
             else:
                 sys.stdout.buffer.write(encode(result.output, decoded))
                 sys.stdout.buffer.flush()
+    if explain:
+        _model_hint(wanted, cleaner.config)
     sys.exit(rep.exit_code)
 
 
@@ -427,12 +440,15 @@ def check(paths, show_diff, word_diff, word_diff_mode, fmt, pipe, **opts):
         _run_records(cleaner, inputs, pipe, check=True, fmt=fmt)
     rep = report.Report(check=True)
     out = report.Renderer(fmt, show_diff, word_diff, tty=report.use_color(sys.stdout))
+    wanted = _Counter()
     for path, decoded, result in _results(cleaner, inputs, rep, pipe):
         rep.done(result)
+        wanted.update(dict(result.model_wanted))
         with _per_input(rep, path):
             click.echo(out.add(path, result, _encoding_fields(decoded)), nl=False, color=out.color)
     click.echo(out.finish(), nl=False, color=out.color)
     if out.summary:
+        _model_hint(wanted, cleaner.config)
         click.echo(rep.summary(len(inputs)), err=True)
     sys.exit(rep.exit_code)
 
@@ -487,9 +503,11 @@ def _register_subcommands() -> None:
     """Command groups that live in their own modules (glossary tools, model tools)."""
     from .commands.glossary import glossary
     from .commands.models import models
+    from .commands.survey import survey_command
 
     main.add_command(glossary)
     main.add_command(models)
+    main.add_command(survey_command)
 
 
 _register_subcommands()

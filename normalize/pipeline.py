@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -224,6 +225,7 @@ class Cleaner:
             raise TypeError(f"expected str, got {type(text).__name__}")
         ctx = self.context
         ctx.notes = {}
+        ctx.wanted = {}  # (start, end) -> language of findings no model serves (resolve/model.py)
         config = self.config
 
         # 1. Leftovers: detect, resolve, rewrite (edits on the original offsets). A replacement
@@ -233,6 +235,7 @@ class Cleaner:
         # offsets, until it changes nothing (bounded). The output is then what a second run of
         # the whole tool would leave as it is.
         edits, pending, below = self._leftovers(text)
+        wanted_at = dict(ctx.wanted)  # on the first run's offsets, like the findings reported
         first, still_open = set(edits), bool(pending)
         for _ in range(_MAX_LEFTOVER_ROUNDS - 1):
             if not edits:
@@ -268,7 +271,9 @@ class Cleaner:
             self._explain_unresolved(f, below.get(f)) for f in pending if not removed.overlaps(f.start, f.end)
         )
         output = apply_edits(text, edits)
-        return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved)
+        wanted = collections.Counter(wanted_at[(f.start, f.end)] for f in unresolved if (f.start, f.end) in wanted_at)
+        return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved,
+                      model_wanted=tuple(sorted(wanted.items())))
 
     def _leftovers(self, text: str) -> tuple[list[Edit], list[Finding], dict[Finding, Candidate]]:
         """One run of detectors, resolvers and rewriter on ``text``: its edits, the findings no

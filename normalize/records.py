@@ -80,6 +80,9 @@ class Result:
     output: str
     edits: tuple[Edit, ...] = ()
     unresolved: tuple[Finding, ...] = ()
+    #: (language, count) of unresolved leftovers that no installed model serves: one summary
+    #: hint for a run instead of the same note on every finding (resolve/model.py: hint()).
+    model_wanted: tuple[tuple[str, int], ...] = ()
 
     @property
     def changed(self) -> bool:

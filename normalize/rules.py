@@ -35,7 +35,7 @@ _REGISTRY: dict[str, Rule] = {}
 # Detectors whose findings are whole tokens judged by a policy (a hashtag, a leaked duplicate, a
 # site byline): their findings outrank glossary findings on the same text, and only the policy
 # resolver acts on them ("Россия Russia" is a leak to remove, not a name to translate twice).
-WHOLE_TOKEN_RULES = frozenset({"script-hashtag", "script-leak", "script-boilerplate"})
+WHOLE_TOKEN_RULES = frozenset({"script-hashtag", "script-leak", "script-boilerplate", "numbers", "language"})
 
 # Modules that define rules, imported on first use of the registry (not at package import).
 _MODULES = (
@@ -45,9 +45,13 @@ _MODULES = (
     "normalize.detect.glossary_scan",
     "normalize.detect.latin",
     "normalize.detect.policies",
+    "normalize.detect.numbers",
+    "normalize.detect.language",
     "normalize.resolve.glossary",
     "normalize.resolve.policies",
+    "normalize.resolve.numbers",
     "normalize.resolve.names",
+    "normalize.resolve.dictionary",
     "normalize.resolve.model",
 )
 _loaded = False

@@ -110,11 +110,31 @@ def test_no_model_reports_and_leaves_text_without_importing_torch(tmp_path):
         "from normalize import Cleaner, Config\n"
         f"r = Cleaner(Config(models_dir=Path({str(tmp_path)!r}))).clean_and_explain('Sales of đậu nành were higher.')\n"
         "assert r.output == r.input, r.output\n"
-        "print(r.unresolved[0].evidence)\n"
+        "assert r.model_wanted == (('vi', 1),), r.model_wanted\n"
+        "assert 'no model' not in r.unresolved[0].evidence, r.unresolved[0].evidence\n"
+        "from normalize.resolve.model import hint\n"
+        f"print(hint(dict(r.model_wanted), None, Path({str(tmp_path)!r})))\n"
         "assert 'torch' not in sys.modules and 'transformers' not in sys.modules\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
-    assert f"no model for vi-en (no vi-en/ or mul-en/ under {tmp_path}): see models/README.md#installing-models" in out
+    assert out.strip() == (f"hint: a local translation model could take 1 unresolved leftover(s) (1 vi); "
+                           f"none under {tmp_path}: install vi-en (see models/README.md#installing-models)")
+
+
+def test_one_hint_per_run_not_a_note_per_finding(tmp_path):
+    # Two files, three leftovers no model serves: the flags carry no model note; the run ends
+    # with one hint that counts them all.
+    from normalize.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Sales of đậu nành rose. Exports of hạt điều fell.\n", encoding="utf-8")
+    b.write_text("the report on 首页导航 this week.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(a), str(b)])
+    assert res.exit_code == 1
+    assert "models/README.md" not in res.stdout
+    hints = [ln for ln in res.stderr.splitlines() if ln.startswith("hint:")]
+    assert hints == ["hint: a local translation model could take 3 unresolved leftover(s) (2 vi, 1 zh); "
+                     "no --model or --models-dir given: install vi-en, zh-en (see models/README.md#installing-models)"]
 
 
 # -- the real path: tiny trained models -----------------------------------------------------------
@@ -153,7 +173,8 @@ def test_cli_without_model_reports_and_keeps_text(tiny, tmp_path):
     res = _fix(["--models-dir", str(tmp_path)], GOOD_SENTENCE)
     assert res.stdout == GOOD_SENTENCE
     assert "(vi, left unchanged)" in res.stderr
-    assert "no model for vi-en" in res.stderr and "models/README.md#installing-models" in res.stderr
+    assert res.stderr.count("models/README.md#installing-models") == 1
+    assert "hint: a local translation model could take 1 unresolved leftover(s) (1 vi)" in res.stderr
 
 
 @pytest.mark.model
@@ -165,7 +186,7 @@ def test_models_dir_routes_by_language(tiny, tmp_path):
     (edit,) = r.edits
     assert edit.source == "model:vi-en" and edit.rule == "model" and 0.5 <= edit.confidence <= 0.85
     (left,) = r.unresolved
-    assert left.text == "首页导航" and f"no model for zh-en (no zh-en/ or mul-en/ under {tmp_path})" in left.evidence
+    assert left.text == "首页导航" and r.model_wanted == (("zh", 1),)
 
 
 @pytest.mark.model

@@ -117,15 +117,18 @@ def test_text_report_short_lines_with_sentence_and_summary():
                         "and China met. \N{EM DASH} glossary form 'Mỹ' (core-test.tsv:13, 0.95)")
     assert lines[1].startswith(f"a.txt:2:7: script [{items[1].id}] Other {{==的首页导航==}} line. \N{EM DASH} ")
     assert lines[2] == "a.txt: 1 fixed, 1 flagged | fixed: glossary-resolve 1 | flagged: script 1"
-    # What the pipeline noted on the flag (a missing model) is kept, once per file.
-    assert lines[3].startswith("a.txt: note: no model for zh-en") and "models/README.md" in lines[3]
+    # What the pipeline noted on the flag (here the dictionary's word-by-word senses) is kept, once
+    # per file; a missing model is not noted per finding but once per run (the CLI's hint line).
+    assert lines[3].startswith("a.txt: note: ") and "首页 'home page'" in out and "models/README.md" not in out
     for line in render_text("examples/gate-kuala-lumpur.txt", article()).splitlines()[:-1]:
         assert len(line.split(": ", 1)[1]) <= 160, line
 
 
 def test_explain_uses_the_short_form(tmp_path):
     r = run(["fix", "--explain", *GLOSSARY], input=TWO.encode())
-    assert r.stderr == render_text("-", clean(TWO))
+    report, hint = r.stderr[: -len(r.stderr.splitlines()[-1]) - 1], r.stderr.splitlines()[-1]
+    assert report == render_text("-", clean(TWO))
+    assert hint.startswith("hint: a local translation model could take 1 unresolved leftover(s) (1 zh)")
 
 
 # -- unified diff -----------------------------------------------------------------------------------

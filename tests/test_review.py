@@ -36,12 +36,14 @@ def _drive(session, keys, answers=()):
 
 def test_accept_skip_edit_undo_quit():
     s = Session("a.txt", result())
-    said = _drive(s, ["a", "e", "u", "s", "e", "q"], ["Hi Lifeng", "in October"])
+    said = _drive(s, ["a", "e", "u", "s", "e", "q"], ["Hi Lifeng", "during October"])
     assert said == ["  accepted", "  edit: 'Hi Lifeng'", "  undone: edit " + s.items[1].id, "  skipped",
-                    "  edit: 'in October'"]
-    assert [(d.action, d.text) for d in s.order] == [("accept", "Mỹ"), ("skip", "Hà Lập Phong"), ("edit", "tháng 10")]
+                    "  edit: 'during October'"]
+    # The date's fix covers its preposition ("in tháng 10" -> "in October"), so the edit does too.
+    assert [(d.action, d.text) for d in s.order] == [("accept", "Mỹ"), ("skip", "Hà Lập Phong"),
+                                                     ("edit", "in tháng 10")]
     out = s.outcome()
-    assert out.output == "Delegations from the United States and China met.\nHà Lập Phong spoke in in October.\n" \
+    assert out.output == "Delegations from the United States and China met.\nHà Lập Phong spoke during October.\n" \
                          "Other 的首页导航 line.\n"
     # The decisions file replays the review exactly (fix --decisions).
     assert apply(result(), loads(s.decisions().dumps())).output == out.output
@@ -66,7 +68,7 @@ def test_resume_continues_an_earlier_review():
     assert again.current().id == first.items[2].id
     _drive(again, ["u", "a", "a", "s"])  # undo reaches back into the earlier review
     assert [(d.action, d.text) for d in again.order] == [("accept", "Mỹ"), ("accept", "Hà Lập Phong"),
-                                                         ("accept", "tháng 10"), ("skip", "的首页导航")]
+                                                         ("accept", "in tháng 10"), ("skip", "的首页导航")]
     from normalize.decisions import Decision, Decisions, DecisionsError
 
     with pytest.raises(DecisionsError, match="no change or flag has id zzzzzz"):

@@ -4,7 +4,9 @@ Runs last (order 900) and receives only findings that the glossary and name rule
 confident candidate. For each finding it
 
 1. routes by the finding's language to a model (``--model`` / ``--models-dir``; discovery.py);
-   no model: the finding stays reported and carries a note naming the pair and the README section;
+   no model: the finding stays reported, and the run ends with one summary hint (how many
+   leftovers a model could take, per language, and how to install one: :func:`hint`) instead of
+   the same note on every finding;
 2. builds the request: the fragment with up to eight words of its sentence on each side
    (normalize/translate/context.py explains the choice), hashtags alone;
 3. translates every request of the document in batches, once per (model, fragment, context):
@@ -62,6 +64,43 @@ def _state(ctx) -> _State:
 def _note(ctx, finding: Finding, message: str) -> None:
     if hasattr(ctx, "note"):
         ctx.note(finding, message)
+
+
+def _want(ctx, finding: Finding, language: str) -> None:
+    """Count ``finding`` toward the run's one "a model could take these" hint."""
+    from ..translate.langs import primary
+
+    wanted = getattr(ctx, "wanted", None)
+    if wanted is not None:
+        wanted[(finding.start, finding.end)] = primary(language)
+    else:  # a context without the hint (a caller's own): keep the per-finding note
+        from ..translate import missing_message
+
+        _note(ctx, finding, missing_message(language, ctx.config.models_dir, ctx.config.model))
+
+
+def hint(counts, model=None, models_dir=None) -> str:
+    """One line for a run: how many leftovers no installed model serves, by language, and where
+    installing one is explained ("" when there are none). ``counts`` maps language -> count
+    (summed ``Result.model_wanted`` of every input)."""
+    from ..translate import README_INSTALL
+    from ..translate.langs import pair
+
+    counts = {k: v for k, v in dict(counts).items() if v}
+    if not counts:
+        return ""
+    total = sum(counts.values())
+    by = ", ".join(f"{n} {lang}" for lang, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    pairs = ", ".join(pair(lang) if lang != "und" else "mul-en" for lang in sorted(counts))
+    where = []
+    if model is not None:
+        where.append(f"--model {model} does not serve them")
+    if models_dir is not None:
+        where.append(f"none under {models_dir}")
+    if not where:
+        where.append("no --model or --models-dir given")
+    return (f"hint: a local translation model could take {total} unresolved leftover(s) ({by}); "
+            f"{'; '.join(where)}: install {pairs} (see {README_INSTALL})")
 
 
 def translator_for(ctx, info):
@@ -143,7 +182,7 @@ def prefetch(cleaner, texts) -> None:
     "(--model / --models-dir), in context, behind output guards",
 )
 def resolve_model(findings, doc, ctx):
-    from ..translate import discover, missing_message, route, window_for
+    from ..translate import discover, route, window_for
     from ..translate.langs import primary
 
     st = _state(ctx)
@@ -154,14 +193,19 @@ def resolve_model(findings, doc, ctx):
     for f in findings:
         if f.kind not in _KINDS:
             continue
-        info = route(f.language, st.models)
+        lang = f.language
+        if st.models and f.kind in ("latin", "vietnamese"):
+            from ..detect.language import phrase_language
+
+            lang = phrase_language(f.text, lang)  # a long phrase: langdetect picks the model
+        info = route(lang, st.models)
         if info is None:
-            _note(ctx, f, missing_message(f.language, config.models_dir, config.model))
+            _want(ctx, f, lang)
             continue
         if info.path in st.broken:
             _note(ctx, f, st.broken[info.path])
             continue
-        groups.setdefault((info, primary(f.language)), []).append((f, window_for(doc, f.start, f.end)))
+        groups.setdefault((info, primary(lang)), []).append((f, window_for(doc, f.start, f.end)))
 
     if st.collecting is not None:
         for (info, lang), items in groups.items():

