@@ -236,6 +236,7 @@ class Cleaner:
         for r in rules.active("detect", config):
             found.extend(r.func(doc, ctx))
         findings = merge_findings(found)
+        ctx.per_doc["findings"] = findings  # all of them, for document-level evidence (detect/damage.py)
         chosen: dict[Finding, Candidate] = {}
         below: dict[Finding, Candidate] = {}
         pending = findings

@@ -45,9 +45,17 @@ _WORD_FOR_BEFORE = re.compile(
 # "The shop, called 小天地, sells tea", "the novel's title, 活着 (To Live), ...": a name given in
 # apposition, closed by punctuation or an English gloss.
 _NAMED_BEFORE = re.compile(
-    r"\b(?:called|named|dubbed|titled|entitled|known\s+as|title,|name,)\s*[\"'\u201c\u2018\u300c]?$",
+    r"\b(?:called|named|dubbed|titled|entitled|known\s+(?:locally\s+|here\s+|in\s+\w+\s+)?as|title,|name,)\s*"
+    r"[\"'\u201c\u2018\u300c]?$",
     re.IGNORECASE,
 )
+# "Russian: Киев - Kiev", "Ukrainian: Київ": a language label right before the native form.
+_LABEL_BEFORE = re.compile(
+    r"(?<![\w-])(?:Chinese|Mandarin|Cantonese|Japanese|Korean|Russian|Ukrainian|Belarusian|Arabic|Persian|Hebrew|"
+    r"Greek|Thai|Hindi|Vietnamese|Khmer|Lao|Burmese|Mongolian|Georgian|Armenian|Bulgarian|Serbian|Kazakh|Hangul|"
+    r"Hanja|Kanji|pinyin)\s*[:\uff1a]\s*[\"'\u201c\u2018\u300c]?$")
+# The rest of a name the span starts ("known locally as sông Hồng,": the span is "sông").
+_NAME_TAIL = re.compile(r"^(?:[ \u00a0][^\W\d_][^\W\d_]*){0,3}(?=[,.;:)]|\s*\()")
 _APPOSITION_AFTER = re.compile(r"^[\"'\u201d\u2019\u300d]?\s*(?:[,.;:)]|\(|$)")
 # "the character 福, meaning fortune", "the word 家 means home".
 _EXPLAINED_AFTER = re.compile(r"^[\"'\u201d\u2019\u300d]?\s*[,:\u2014-]?\s*(?:which\s+)?(?:means?|meaning|literally|lit\.|i\.e\.|for\b)", re.IGNORECASE)
@@ -69,9 +77,11 @@ def is_gloss(doc, start: int, end: int) -> bool:
         inner_before = before[open_idx + 1 :].strip()
         if not inner_before and after.lstrip().startswith(")") and _OPEN_PAREN_BEFORE.search(before):
             return True
+    if _LABEL_BEFORE.search(before[-40:]):
+        return True
     if _THE_WORD_BEFORE.search(before) or _WRITTEN_BEFORE.search(before) or _WORD_FOR_BEFORE.search(before):
         return True
-    if _NAMED_BEFORE.search(before) and _APPOSITION_AFTER.match(after):
+    if _NAMED_BEFORE.search(before) and _APPOSITION_AFTER.match(_NAME_TAIL.sub("", after, count=1)):
         return True
     if _MENTION_BEFORE.search(before) and (after.startswith((" (", "(", "\u201d", '"', "'")) or _EXPLAINED_AFTER.match(after)):
         return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..rules import rule
+from .gloss import is_gloss
 from .common import VI_ONLY, english_syllables, is_vi_syllable
 
 _SEED_CHAR = re.compile(rf"[{VI_ONLY}]")
@@ -144,6 +145,8 @@ def detect_vietnamese(doc, ctx):
             continue
         start, end = _grow(nfc, m.start(), m.end(), english)
         last_end = end
+        if is_gloss(doc, start, end):
+            continue  # "known locally as sông Hồng,": a mention, correct English
         words = _WORD.findall(nfc[start:end])
         letters = [w for w in words if not w.isdigit()]
         kind = "name" if letters and all(w[0].isupper() for w in letters) else "vietnamese"

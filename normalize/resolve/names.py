@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ..detect.common import name_context
+from ..detect.damage import damage_near
 from ..detect.gloss import is_gloss
 from ..names import context, romanize, sinoviet
 from ..names.vietnamese import has_vietnamese_marks, is_syllable
@@ -30,6 +31,8 @@ from ..records import Candidate, Finding
 from ..rules import rule
 
 RULE = "names"
+CLEAN_WHY = ("Vietnamese spelling with diacritics in a paragraph with no other machine-translation damage: "
+             "correct English as written")
 SOURCE_PINYIN = "rule:sinoviet-pinyin"
 
 # A pinyin name already in the document: "He Lifeng", "Wang Huning", "Lan Fo'an".
@@ -146,11 +149,34 @@ def pinyin_confidence(p: float, ev: context.Evidence, folded: bool, name_positio
     return round(min(conf, 0.97), 3)
 
 
+def _vietnamese_anchor(doc, ctx, s: int, e: int, words: list[str], ev: context.Evidence | None = None) -> bool:
+    """Something says the name at NFC [s, e) is Vietnamese: a Vietnam cue anywhere in the document,
+    a Vietnamese place or person the glossary keeps as written, or the name itself (a surname or
+    middle name far more common in Vietnam than in China). A Chinese general of a classical text
+    in Sino-Vietnamese reading ("Liễu Thăng led his troops from Khâu Ôn") has none of these."""
+    if ev is None:
+        ev = context.evidence(doc, s, e, words)
+    if ev.vi > 0 or ev.name_vi >= 2.0:
+        return True
+    cache = ctx.per_doc.setdefault("names", {})
+    if "vi-kept" not in cache:
+        from ..detect.glossary_scan import accepted_matches
+
+        cache["vi-kept"] = any(h[0][0].entry.keep and h[0][0].entry.language == "vi" and h[0][0].entry.proper
+                               for _, h in accepted_matches(doc, ctx))
+    return cache["vi-kept"]
+
+
 def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     s, e = _nfc_span(doc, f)
     text = doc.nfc[s:e]
     words = sinoviet.split_name(text)
+    # Precision policy (docs/precision.md): a name spelt with its diacritics in a paragraph that
+    # shows no other MT damage is how Vietnam's English press prints it.
+    clean = not folded and not damage_near(doc, ctx, f.start, f.end)
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        if clean and words and _vietnamese_anchor(doc, ctx, s, e, words):
+            return _keep(f, text, ctx, 0.9, CLEAN_WHY)
         return []
     known = pinyin_names(doc, ctx)
     # Other Chinese people in the document count as a Chinese cue only when the glossary knows
@@ -170,6 +196,9 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
         conf = 0.9 if ev.vi >= 1.0 or ev.local == "vi" else 0.75
         what = "place" if place else "name"
         return _keep(f, text, ctx, conf, f"Vietnamese {what} in a Vietnamese context: correct English as written")
+    chinese = (ev.local == "zh" and ev.name_vi < 30) or (lo >= 0.5 and ev.zh >= 0.5 and ev.vi < 1.0)
+    if clean and not chinese and _vietnamese_anchor(doc, ctx, s, e, words, ev):
+        return _keep(f, text, ctx, 0.9, CLEAN_WHY)
     if place:
         return []  # places are the glossary's: a pinyin place name is one word and often not pinyin
     readings = sinoviet.readings(text, folded=folded, top=8)
@@ -186,9 +215,7 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     alts = ", ".join(f"{r.text} {r.probability:.2f}" for r in readings[1:3])
     why = (f"Sino-Vietnamese reading of a Chinese name ({best.probability:.2f}"
            + (f"; also {alts}" if alts else "") + ")")
-    if ev.local == "zh" and ev.name_vi < 30:
-        pass
-    elif lo < 0.5 or ev.zh < 0.5 or ev.vi >= 1.0:
+    if not chinese:
         # Without a Chinese cue in the name's own clause, a sentence that also names Vietnam
         # ("X met the Chinese ambassador in Hanoi") does not say whose name X is.
         # Not enough to say the person is Chinese: offer the reading, but below any sane threshold.
