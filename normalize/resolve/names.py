@@ -157,6 +157,10 @@ def pinyin_confidence(p: float, ev: context.Evidence, folded: bool, name_positio
     return round(min(conf, 0.97), 3)
 
 
+def _compound(words: list[str]) -> bool:
+    return len(words) >= 3 and bool(sinoviet.lookup("C", f"{words[0]} {words[1]}")[1])
+
+
 def _vietnamese_anchor(doc, ctx, s: int, e: int, words: list[str], ev: context.Evidence | None = None) -> bool:
     """Something says the name at NFC [s, e) is Vietnamese: a Vietnam cue anywhere in the document,
     a Vietnamese place or person the glossary keeps as written, or the name itself (a surname or
@@ -169,6 +173,10 @@ def _vietnamese_anchor(doc, ctx, s: int, e: int, words: list[str], ev: context.E
     # A syllable with no Sino-Vietnamese reading is vernacular ("Bến Thành", "Cần Giờ", "Chợ Lớn"):
     # no Chinese name or place is written with it.
     if any(not sinoviet.lookup("G", w)[1] and not sinoviet.lookup("S", w)[1] for w in words):
+        return True
+    # A run that does not open with a Chinese surname is no Chinese person's name ("Trường Sơn",
+    # "Việt Bắc", "Yên Tử": S mass from jieba's person names, scripts/gen_name_tables.py).
+    if len(words) >= 2 and not sinoviet.lookup("S", words[0])[1] and not _compound(words):
         return True
     cache = ctx.per_doc.setdefault("names", {})
     if "vi-kept" not in cache:
