@@ -66,7 +66,10 @@ def _split_pinyin(word: str, sylls: frozenset[str], parts: int = 2) -> bool:
         return all(p in sylls for p in pieces) and len(pieces) <= parts
     if word in sylls:
         return True
-    return parts > 1 and any(word[:i] in sylls and word[i:] in sylls for i in range(1, len(word)))
+    # A syllable starting with a, o or e after another takes an apostrophe in pinyin (GB/T 16159:
+    # "Lan Fo'an"), so "Yee" is no pinyin spelling of "Ye'e".
+    return parts > 1 and any(word[:i] in sylls and word[i:] in sylls and word[i] not in "aoe"
+                             for i in range(1, len(word)))
 
 
 def pinyin_names(doc, ctx) -> set[str]:
@@ -495,6 +498,114 @@ def _build_phonetic_index(glossary) -> dict[str, dict[str, str]]:
     return index
 
 
+# Near misses: a known person's surname misspelt by one phonetic step ("Besant", "Bessen" for
+# Bessent). Only surnames of at least this many letters (short syllables collide: Wang Yu is not
+# Wang Yi), only for people whose glossary entries name a context cue, and only with that cue in
+# the sentence or the one before or after ("Treasury Secretary Besant", not "Annie Besant").
+NEAR_MISS_MIN_LETTERS = 6
+
+
+def _near_miss_index(ctx) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """Phonetic key of a surname -> (target, glossary reference, cues), for people whose entries
+    carry context cues; built once per glossary set."""
+    glossary = ctx.glossary
+    cached = ctx.cache.get("names.near-miss")
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    from ..names import phonetic
+
+    cues: dict[str, set[str]] = {}
+    refs: dict[str, str] = {}
+    for entry in glossary.entries:
+        if entry.type != "person" or entry.han or not entry.target.isascii():
+            continue
+        cues.setdefault(entry.target, set()).update(entry.requires)
+        refs.setdefault(entry.target, entry.ref)
+    index: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    clash: set[str] = set()
+    sylls = ctx.cache.get("names.pinyin-syllables")
+    if sylls is None:
+        sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
+    for target, cs in cues.items():
+        surname = target.split()[-1]
+        if not cs or len(surname) < NEAR_MISS_MIN_LETTERS or not surname.isalpha():
+            continue
+        if _is_pinyin_name(target, sylls):
+            continue  # Chinese names have their own matcher (phonetic keys of whole names)
+        k = phonetic.key(surname)
+        if k in index and index[k][0].split()[-1] != surname:
+            clash.add(k)
+        index.setdefault(k, (surname, refs[target], tuple(sorted(cs))))
+    for k in clash:
+        del index[k]
+    ctx.cache["names.near-miss"] = (glossary, index)
+    return index
+
+
+def _variants(k: str) -> set[str]:
+    return {k} | {k[:i] + k[i + 1:] for i in range(len(k))}
+
+
+def _deletion_index(ctx, index) -> dict[str, set[str]]:
+    cached = ctx.cache.get("names.near-miss-deletions")
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    out: dict[str, set[str]] = {}
+    for k in index:
+        for v in _variants(k):
+            out.setdefault(v, set()).add(k)
+    ctx.cache["names.near-miss-deletions"] = (index, out)
+    return out
+
+
+def _edit1(a: str, b: str) -> bool:
+    """Exactly one insertion, deletion or substitution apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+_CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]{4,}(?![\w'\u2019-])")
+
+
+def _near_miss_hits(doc, ctx):
+    """(start, end, text, target, ref, cue) for one-step misspellings of known surnames."""
+    index = _near_miss_index(ctx)
+    if not index:
+        return
+    from ..detect.common import cue_present
+    from ..names import phonetic
+
+    nfc = doc.nfc
+    deletions = _deletion_index(ctx, index)
+    seen: dict[str, list[str]] = {}
+    for m in _CAP_WORD.finditer(nfc):
+        w = m.group()
+        near = seen.get(w)
+        if near is None:
+            # Symmetric-delete look-up: keys one edit apart share a one-deletion variant.
+            k = phonetic.key(w)
+            pool = set().union(*(deletions.get(v, ()) for v in _variants(k)))
+            near = seen[w] = [c for c in pool if c == k or _edit1(k, c)]
+        if len(near) != 1:
+            continue
+        surname, ref, cues = index[near[0]]
+        if w == surname or ctx.glossary.get(w) or not name_context(nfc, m.start(), m.end()):
+            continue
+        if re.match(r"[ \u00a0][A-Z]", nfc[m.end():m.end() + 2]):
+            continue  # not the last word of its name ("Iwaya Takeshi"): a surname stands last
+        if not cue_present(nfc, m.start(), m.end(), cues, doc.sentence_bounds):
+            continue
+        yield m.start(), m.end(), w, surname, ref, next(c for c in cues if c.lower() in nfc.lower())
+
+
 def _is_pinyin_name(text: str, sylls) -> bool:
     words = text.lower().split()
     return all(_split_pinyin(w.replace("-", ""), sylls, parts=3) for w in words)
@@ -548,6 +659,14 @@ def detect_name_romanization(doc, ctx):
                 continue  # already the English form, or a form the glossary knows
             s = starts[a]
             hits.append((s, s + len(text), text, target, ref, _is_pinyin_name(text, sylls)))
+    taken = [(s, e) for s, e, *_ in hits]
+    for s, e, text, surname, ref, cue in _near_miss_hits(doc, ctx):
+        if any(a < e and s < b for a, b in taken):
+            continue
+        ctx.per_doc.setdefault("names.romanized", {})[doc.span(s, e)] = (surname, ref, False)
+        yield doc.finding(s, e, kind="name", rule="name-romanization", language="en",
+                          evidence=f"{text!r} is one sound from {surname!r} (phonetic key), a person the "
+                                   f"glossary knows, with its cue {cue!r} nearby")
     for s, e, text, target, ref, pinyin_like in hits:
         ss, se = doc.sentence_bounds(s)
         cue = bool(context.CUES["zh"].search(nfc, ss, se))
