@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import normalize.resolve.names  # noqa: F401  (registers the `names` and `name-run` rules)
-from normalize import Cleaner, Config, replay
+from normalize import Cleaner, Config
 from normalize.names import phonetic, romanize, sinoviet, tables
 from normalize.names.vietnamese import ascii_key, syllable_key
 

@@ -225,9 +225,11 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     # Rebuilt only with a Chinese cue in the name's own clause, or in a title position with
     # Chinese context around it: a sentence that merely mentions China ("Workers from Guangxi
     # helped build the Cát Linh - Hà Đông line") does not make its names Chinese.
-    chinese = ((ev.local == "zh" and ev.name_vi < 30)
-               or (in_name_position and lo >= 0.5 and ev.zh >= 0.5 and ev.vi < 1.0))
-    if clean and (place or not chinese) and (place or ev.name_vi > 1.0 or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
+    clause_zh = ev.local == "zh" and ev.name_vi < 30
+    chinese = clause_zh or (in_name_position and lo >= 0.5 and ev.zh >= 0.5 and ev.vi < 1.0)
+    # In a clean paragraph only the name's own clause can say it is Chinese: a Chinese cue in the
+    # next sentence ("The Chinese character 福 ...") says nothing about "Poet Xuân Quỳnh".
+    if clean and (place or not clause_zh) and (place or ev.name_vi > 1.0 or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
         return _keep(f, text, ctx, 0.9, CLEAN_WHY)
     if place:
         return []  # places are the glossary's: a pinyin place name is one word and often not pinyin
