@@ -54,6 +54,7 @@ _LABEL_BEFORE = re.compile(
     r"(?<![\w-])(?:Chinese|Mandarin|Cantonese|Japanese|Korean|Russian|Ukrainian|Belarusian|Arabic|Persian|Hebrew|"
     r"Greek|Thai|Hindi|Vietnamese|Khmer|Lao|Burmese|Mongolian|Georgian|Armenian|Bulgarian|Serbian|Kazakh|Hangul|"
     r"Hanja|Kanji|pinyin)\s*[:\uff1a]\s*[\"'\u201c\u2018\u300c]?$")
+_NAME_HEAD = re.compile(r"(?:[A-Z\u00c0-\u1ef9][^\W\d_]*[ \u00a0]){1,2}$")
 _PAREN_REST = re.compile(r"\s*(?:\)|[,;]\s*[A-Za-z][^()\n]{0,60}\))")
 # A term in Latin letters explained in apposition: "bánh chưng, square sticky rice cakes, ...",
 # "Water puppetry, or múa rối nước, has ...", "Cà phê trứng, or egg coffee, was ...". The
@@ -64,10 +65,10 @@ def _appositive(before: str, after: str) -> bool:
     """An English explanation in apposition after the term. At a sentence start it must close
     with a comma ("Cơm tấm, broken rice with pork, is ..."): "Tuy nhien, the bank kept rates"
     is a leftover adverb before a clause, not a term and its explanation."""
+    if _PREPOSITION_BEFORE.search(before) or re.search(r",[ \u00a0]*$", before):
+        return False  # "in nhung nam gan day, ...", a list item "vô học, vô lại, ..."
     m = _APPOSITIVE_AFTER.match(after)
-    if not m or not m.group().rstrip().endswith(","):
-        return False
-    return not _PREPOSITION_BEFORE.search(before)
+    return bool(m) and m.group().rstrip().endswith(",")
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|on|of|for|with|from|to|by)\s+$", re.IGNORECASE)
@@ -99,7 +100,9 @@ def is_gloss(doc, start: int, end: int) -> bool:
         return True
     if _THE_WORD_BEFORE.search(before) or _WRITTEN_BEFORE.search(before) or _WORD_FOR_BEFORE.search(before):
         return True
-    if _NAMED_BEFORE.search(before) and _APPOSITION_AFTER.match(_NAME_TAIL.sub("", after, count=1)):
+    # "called Tết Trung thu,": the span may start inside the name the mention introduces.
+    named_before = _NAMED_BEFORE.search(before) or _NAMED_BEFORE.search(_NAME_HEAD.sub("", before, count=1))
+    if named_before and _APPOSITION_AFTER.match(_NAME_TAIL.sub("", after, count=1)):
         return True
     if _MENTION_BEFORE.search(before) and (after.startswith((" (", "(", "\u201d", '"', "'")) or _EXPLAINED_AFTER.match(after)):
         return True

@@ -49,7 +49,8 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|to|near|across|around|outside|in
 _PLACE_WORDS = frozenset("bay river lake pass island islands mountain mountains market pagoda temple citadel "
                          "province city district commune ward town village bridge street road park".split())
 _PLACE_AFTER = re.compile(r"^\s+(?:province|city|district|county|town|village|commune|port|bay|river|airport|"
-                          r"prefecture|region|island|islands|mountain|lake)\b", re.IGNORECASE)
+                          r"prefecture|region|island|islands|mountain|lake|metro|line|station|expressway|highway|railway|market|"
+                          r"pagoda|temple|bridge|street|road|pass|park|range|folk)\b", re.IGNORECASE)
 
 
 def _pinyin_syllables() -> frozenset[str]:
