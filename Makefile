@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # torch must come from the CPU wheel before transformers pulls anything else (see models/README.md).
 TORCH := torch==2.13.0
 
-.PHONY: demo test setup setup-test bench clean
+.PHONY: demo test setup setup-test bench eval clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,12 @@ test: setup-test
 bench: setup-test
 	$(BIN)/python benchmarks/bench_scan.py
 	$(BIN)/python benchmarks/bench_load.py
+
+# Every figure README quotes on precision and names, as Markdown tables (issue 13).
+eval: setup-test
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/eval_negatives.py
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/eval_names.py --no-builtin-glossary
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/eval_detection.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -41,6 +41,3 @@ class Config:
         if name in self.enabled_rules:
             return True
         return default
-
-
-DEFAULT = Config()

@@ -287,6 +287,7 @@ class Cleaner:
         chosen: dict[Finding, Candidate] = {}
         below: dict[Finding, Candidate] = {}
         pending = merge_findings(found)
+        ctx.per_doc["findings"] = pending  # all of them, for document-level evidence (detect/damage.py)
         for r in rules.active("resolve", config):
             if not pending:
                 break

@@ -45,9 +45,36 @@ _WORD_FOR_BEFORE = re.compile(
 # "The shop, called 小天地, sells tea", "the novel's title, 活着 (To Live), ...": a name given in
 # apposition, closed by punctuation or an English gloss.
 _NAMED_BEFORE = re.compile(
-    r"\b(?:called|named|dubbed|titled|entitled|known\s+as|title,|name,)\s*[\"'\u201c\u2018\u300c]?$",
+    r"\b(?:called|named|dubbed|titled|entitled|known\s+(?:locally\s+|here\s+|in\s+\w+\s+)?as|title,|name,)\s*"
+    r"[\"'\u201c\u2018\u300c]?$",
     re.IGNORECASE,
 )
+# "Russian: Киев - Kiev", "Ukrainian: Київ": a language label right before the native form.
+_LABEL_BEFORE = re.compile(
+    r"(?<![\w-])(?:Chinese|Mandarin|Cantonese|Japanese|Korean|Russian|Ukrainian|Belarusian|Arabic|Persian|Hebrew|"
+    r"Greek|Thai|Hindi|Vietnamese|Khmer|Lao|Burmese|Mongolian|Georgian|Armenian|Bulgarian|Serbian|Kazakh|Hangul|"
+    r"Hanja|Kanji|pinyin)\s*[:\uff1a]\s*[\"'\u201c\u2018\u300c]?$")
+_NAME_HEAD = re.compile(r"(?:[A-Z\u00c0-\u1ef9][^\W\d_]*[ \u00a0]){1,2}$")
+_PAREN_REST = re.compile(r"\s*(?:\)|[,;]\s*[A-Za-z][^()\n]{0,60}\))")
+# A term in Latin letters explained in apposition: "bánh chưng, square sticky rice cakes, ...",
+# "Water puppetry, or múa rối nước, has ...", "Cà phê trứng, or egg coffee, was ...". The
+# explanation is plain lower-case English (ASCII words), closed by a comma or the sentence end.
+_LATIN_TERM = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+(?:[ \u00a0-][A-Za-z\u00c0-\u024f\u1e00-\u1eff]+){0,4}")
+_APPOSITIVE_AFTER = re.compile(r"^(?:[ \u00a0][^\W\d_]+){0,3},\s+(?:or\s+)?(?:the\s+|a\s+|an\s+)?[a-z]+(?:[ -][a-z]+){1,12}\s*[,.;)]")
+def _appositive(before: str, after: str) -> bool:
+    """An English explanation in apposition after the term. At a sentence start it must close
+    with a comma ("Cơm tấm, broken rice with pork, is ..."): "Tuy nhien, the bank kept rates"
+    is a leftover adverb before a clause, not a term and its explanation."""
+    if _PREPOSITION_BEFORE.search(before) or re.search(r",[ \u00a0]*$", before):
+        return False  # "in nhung nam gan day, ...", a list item "vô học, vô lại, ..."
+    m = _APPOSITIVE_AFTER.match(after)
+    return bool(m) and m.group().rstrip().endswith(",")
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|on|of|for|with|from|to|by)\s+$", re.IGNORECASE)
+_OR_BEFORE = re.compile(r"\b[a-z]+,\s+or\s+$")
+# The rest of a name the span starts ("known locally as sông Hồng,": the span is "sông").
+_NAME_TAIL = re.compile(r"^(?:[ \u00a0][^\W\d_][^\W\d_]*){0,3}(?=[,.;:)]|\s*\()")
 _APPOSITION_AFTER = re.compile(r"^[\"'\u201d\u2019\u300d]?\s*(?:[,.;:)]|\(|$)")
 # "the character 福, meaning fortune", "the word 家 means home".
 _EXPLAINED_AFTER = re.compile(r"^[\"'\u201d\u2019\u300d]?\s*[,:\u2014-]?\s*(?:which\s+)?(?:means?|meaning|literally|lit\.|i\.e\.|for\b)", re.IGNORECASE)
@@ -67,13 +94,21 @@ def is_gloss(doc, start: int, end: int) -> bool:
             return True
         # "Seoul (서울)": the whole parenthesis is the foreign form right after Latin words.
         inner_before = before[open_idx + 1 :].strip()
-        if not inner_before and after.lstrip().startswith(")") and _OPEN_PAREN_BEFORE.search(before):
-            return True
+        if not inner_before and _PAREN_REST.match(after) and _OPEN_PAREN_BEFORE.search(before):
+            return True  # "Seoul (서울)", "tang ping (躺平, lying flat)"
+    if _LABEL_BEFORE.search(before[-40:]):
+        return True
     if _THE_WORD_BEFORE.search(before) or _WRITTEN_BEFORE.search(before) or _WORD_FOR_BEFORE.search(before):
         return True
-    if _NAMED_BEFORE.search(before) and _APPOSITION_AFTER.match(after):
+    # "called Tết Trung thu,": the span may start inside the name the mention introduces.
+    named_before = _NAMED_BEFORE.search(before) or _NAMED_BEFORE.search(_NAME_HEAD.sub("", before, count=1))
+    if named_before and _APPOSITION_AFTER.match(_NAME_TAIL.sub("", after, count=1)):
         return True
     if _MENTION_BEFORE.search(before) and (after.startswith((" (", "(", "\u201d", '"', "'")) or _EXPLAINED_AFTER.match(after)):
+        return True
+    term = text[start:end]
+    if _LATIN_TERM.fullmatch(term) and not term.istitle() and (_appositive(before, after) or (
+            _OR_BEFORE.search(before) and _APPOSITION_AFTER.match(_NAME_TAIL.sub("", after, count=1)))):
         return True
     # "习近平 (Xi Jinping)": a romanisation in parentheses glosses the form before it. An English
     # translation there does not ("预处理( preprocessing)", "代码生成选项 (Code Generation Option)"

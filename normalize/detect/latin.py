@@ -590,7 +590,11 @@ def _opens_phrase(nfc: str, lo: int, toks, scores, k: int) -> bool:
     description="Vietnamese written without diacritics (\"Tong Bi thu\", \"Cac xa gom\"): runs of words far more frequent in Vietnamese than in English",
 )
 def detect_latin_vietnamese(doc, ctx):
+    from .gloss import is_gloss
+
     for start, end, score in vietnamese_runs(doc.nfc):
+        if is_gloss(doc, start, end):
+            continue  # "known locally as song Hong,": a mention
         yield doc.finding(
             start, end, kind="latin", rule="latin-vietnamese", language="vi",
             evidence=f"Vietnamese words without diacritics (summed log-frequency ratio vi/en {score:.1f})",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..rules import rule
+from .gloss import is_gloss
 from .common import VI_ONLY, english_syllables, is_vi_syllable
 
 _SEED_CHAR = re.compile(rf"[{VI_ONLY}]")
@@ -130,6 +131,17 @@ def _lone_word(w: str, seed: str, lex) -> str | None:
     return None
 
 
+def _accepted_term(text: str, ctx) -> bool:
+    """A phrase English accepts as written ("phở", "áo dài": a `keep` glossary entry or a listed
+    loanword) is no evidence that the words around it are leftovers."""
+    if any(e.keep for e in ctx.glossary.get(text)):
+        return True
+    from ..glossary import fold
+    from .latin import lexicon
+
+    return tuple(fold(text).split()) in lexicon().loanwords
+
+
 @rule("vietnamese", stage="detect", description="Vietnamese words and names, seeded by letters only Vietnamese uses (ơ ư đ ă, stacked tone marks)")
 def detect_vietnamese(doc, ctx):
     nfc = doc.nfc
@@ -144,11 +156,14 @@ def detect_vietnamese(doc, ctx):
             continue
         start, end = _grow(nfc, m.start(), m.end(), english)
         last_end = end
+        if is_gloss(doc, start, end):
+            continue  # "known locally as sông Hồng,": a mention, correct English
         words = _WORD.findall(nfc[start:end])
         letters = [w for w in words if not w.isdigit()]
         kind = "name" if letters and all(w[0].isupper() for w in letters) else "vietnamese"
         if kind == "vietnamese":
-            phrases.append((start, end, nfc[start:end]))
+            if not _accepted_term(nfc[start:end], ctx):
+                phrases.append((start, end, nfc[start:end]))
         elif " " not in nfc[start:end]:
             # One-syllable names ("the Lưu and Nguyễn") are how MT leaves surnames; a full name
             # ("Phạm Minh Chính") is correct English and says nothing about the words around it.

@@ -210,11 +210,3 @@ def han_name(text: str, rare_surname: bool = False) -> str | None:
         # A surname outside the table (鹿 Lu, 慎 Shen): its ordinary reading.
         return format_name(readings[text[0]], [readings[c] for c in text[1:]])
     return None
-
-
-def han_surname_rank(text: str) -> int | None:
-    sur = tables.zh_surnames()
-    for n in (2, 1):
-        if text[:n] in sur:
-            return sur[text[:n]][1]
-    return None

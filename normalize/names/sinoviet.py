@@ -158,15 +158,3 @@ def _best_products(dists: list[tuple[tuple[str, float], ...]], top: int) -> list
     for d in dists:
         combos = [(p * x, sylls + [s]) for p, sylls in combos for s, x in d]
     return heapq.nlargest(top, combos, key=lambda c: (c[0], [-ord(ch) for ch in "".join(c[1])]))
-
-
-def chinese_name_score(text: str, folded: bool = False) -> float:
-    """How typical the reading is of a Chinese name, in [0, 1]: the surname's mass as a Chinese
-    surname, scaled (Triệu, Vương, Lưu high; a reading no Chinese surname has: 0)."""
-    words = split_name(text)
-    if not words:
-        return 0.0
-    mass, _ = lookup("S", words[0], folded)
-    cmass, _ = lookup("C", f"{words[0]} {words[1]}", folded) if len(words) >= 3 else (0.0, ())
-    m = max(mass, cmass)
-    return m / (m + 2.0)

@@ -81,10 +81,6 @@ class Translator:
     def id(self) -> str:
         return self.info.id
 
-    @property
-    def loaded(self) -> bool:
-        return self._model is not None
-
     def load(self) -> None:
         if self._model is not None:
             return
