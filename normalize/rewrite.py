@@ -28,6 +28,7 @@ _DETERMINER_BEFORE = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([a-z]+)\b")
 _ARTICLE_BEFORE = re.compile(r"\b([Aa]n?) $")
+_LINE_OPENERS = frozenset(" \t\"'\u201c\u2018([-\u2014\u2013*#>")
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +81,13 @@ def _at_sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 4) : start]
     if start == 0:
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip(" \t\"'\u201c\u2018([-\u2014\u2013*#>"):
+    # Only openers (", (, -, *, #, ...) between the line start and here? Looked for backwards from
+    # ``start`` (stops at the first other character), never by copying the line: a long line
+    # with many edits stays linear.
+    k = start
+    while k > 0 and text[k - 1] in _LINE_OPENERS:
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
         return True
     return bool(re.search(r"[.!?]['\"\u201d\u2019)\]]*\s+['\"\u201c\u2018(]*$", text[max(0, start - 8) : start])) and bool(before)
 

@@ -4,6 +4,8 @@ names ("Hà Lập Phong") and phrases ("Nền tảng quảng bá Việt Nam", "t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..rules import rule
 from .gloss import is_gloss
@@ -97,7 +99,16 @@ def _lone(nfc: str, spans: list[tuple[int, int, str]], pattern: re.Pattern, judg
     returns the evidence, or None). The latin lexicon is loaded only if such a word exists."""
     from .latin import lexicon
 
-    taken = [(s, e) for s, e, _ in spans]
+    # Inside a span? One bisect over the span starts and the running maximum of their ends
+    # (a word-by-span test was quadratic on a long line holding many spans).
+    taken = sorted((s, e) for s, e, _ in spans)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and reach[k] > pos
+
     done = set()
     for s, _, seed in spans:
         lo = nfc.rfind("\n", 0, s) + 1
@@ -107,7 +118,7 @@ def _lone(nfc: str, spans: list[tuple[int, int, str]], pattern: re.Pattern, judg
         hi = nfc.find("\n", s)
         for m in pattern.finditer(nfc, lo, len(nfc) if hi == -1 else hi):
             w = m.group()
-            if any(a <= m.start() < b for a, b in taken) or not is_vi_syllable(w):
+            if inside(m.start()) or not is_vi_syllable(w):
                 continue
             evidence = judge(w, seed, lexicon())
             if evidence:
