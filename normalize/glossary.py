@@ -457,8 +457,11 @@ class GlossarySet:
                     windows.append([ws, we])
             # Traditional Han is matched through the simplified keys, character for character.
             low_s = low.translate(han_t2s())
+            # Each window is iterated as its own slice: the automaton copies the string it is
+            # given, so iter(low_s, ws, we) would cost the whole document per window.
             for ws, we in windows:
-                for end_idx, key in other_auto.iter(low_s, ws, we):
+                for end_idx, key in other_auto.iter(low_s[ws:we]):
+                    end_idx += ws
                     self._emit(nfc, low_s, end_idx - len(key) + 1, end_idx + 1, key, out)
         return out
 
