@@ -120,9 +120,8 @@ main(sys.argv[1:])
 """
 
 
-@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="uses /proc to see the temp file")
-@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_signal_during_write_removes_temp_and_keeps_original(tmp_path, signum, code):
+def _paused_fix(tmp_path):
+    """`fix -i` on a dirty a.txt in a child that pauses once its temp file is written."""
     p = tmp_path / "a.txt"
     p.write_text(DIRTY, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -130,6 +129,13 @@ def test_signal_during_write_removes_temp_and_keeps_original(tmp_path, signum, c
         [sys.executable, "-c", _PAUSED, "fix", "-i", str(p), *GLOSSARY],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
     )
+    return p, proc
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="uses /proc to see the temp file")
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_signal_during_write_removes_temp_and_keeps_original(tmp_path, signum, code):
+    p, proc = _paused_fix(tmp_path)
     try:
         assert proc.stdout.readline() == "temp written\n"
         (tmp,) = [q for q in tmp_path.iterdir() if q.name != "a.txt"]
@@ -187,13 +193,7 @@ def test_temp_name_shape(tmp_path):
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="uses /proc to see the temp file")
 def test_sigkill_leaves_a_temp_file_the_next_run_removes(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text(DIRTY, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _PAUSED, "fix", "-i", str(p), *GLOSSARY],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
-    )
+    p, proc = _paused_fix(tmp_path)
     try:
         assert proc.stdout.readline() == "temp written\n"
         proc.kill()
