@@ -118,6 +118,49 @@ _ZH_DATE = re.compile(
     rf"(?:\s*(?P<d>\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})\s*[日号])?")
 _ZH_YEAR = re.compile(rf"{_PREP}(?P<y>\d{{4}})\s*年(?![\d{_ZH_DIGIT}十]{{0,3}}\s*月)")
 
+# -- where to look ------------------------------------------------------------------------------------
+# Every date expression holds its non-ASCII head (ngày, tháng, năm, 年, 月), and every amount that
+# becomes a hit holds a non-ASCII scale or currency word (or "ndt"); an amount without one is left
+# alone by the loops below. So only the text around such characters is searched: each chunk runs
+# from just after the last character before a cue that no pattern can match (``_SAFE_CLASS``) to
+# just after the first one after it. No match can hold such a character, so none crosses a chunk
+# edge, the regex engine never reads past one (every token fails on it), and the matches found
+# inside the chunks are exactly those the iteration over the whole text finds there.
+_CUE_CHAR = re.compile(r"[^\x00-\x7f]|ndt", re.IGNORECASE)
+# Characters none of the patterns can match (case-insensitively); tests/test_scan_equality.py compares
+# the hits with those of the iteration over the whole text.
+_SAFE_CLASS = "[;:!?()\\[\\]\"\u201c\u201dfjkpqwxzFJKPQWXZ]"
+_SAFE = re.compile(_SAFE_CLASS)
+# Greedy: one match from a window's start ends right after its last safe character.
+_LAST_SAFE = re.compile(f"(?s).*{_SAFE_CLASS}")
+_SAFE_BACK = 160
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Disjoint (start, end) around every cue character, each edge right after a safe character
+    (or at an end of the text, or at the previous chunk's end)."""
+    out: list[tuple[int, int]] = []
+    end = 0
+    for c in _CUE_CHAR.finditer(text):
+        ci = c.start()
+        if ci < end:
+            continue
+        last = _LAST_SAFE.match(text, max(end, ci - _SAFE_BACK), ci)
+        start = last.end() if last else end
+        nxt = _SAFE.search(text, c.end())
+        end = nxt.end() if nxt else len(text)
+        if out and out[-1][1] == start:
+            start = out.pop()[0]
+        out.append((start, end))
+    return out
+
+
+def _matches_in(pat: re.Pattern, text: str, chunks: list[tuple[int, int]]):
+    """``pat.finditer(text)`` restricted to the chunks: every match that holds a cue character."""
+    for start, end in chunks:
+        yield from pat.finditer(text, start, end)
+
+
 # One search decides whether a text can hold any of the above.
 _CUE = re.compile(r"tháng|ngày|năm|t[ỷỉ]|triệu|nghìn|ngàn|đồng|vnđ|đô|yên|nhân dân tệ|bảng anh|[亿万元月年美币镑]|"
                   r"дол|руб|грив|грн|євро|евро",
@@ -263,10 +306,10 @@ def _overlapping(hits: list[Hit], s: int, e: int) -> bool:
     return any(h.start < e and s < h.end for h in hits)
 
 
-def _dates(nfc: str, hits: list[Hit]) -> None:
+def _dates(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
     for pat, lang in ((_VI_DAY_SLASH, "vi"), (_VI_DAY_WORDS, "vi"), (_ZH_DATE, "zh"), (_VI_MONTH, "vi"), (_VI_MONTH_WORD, "vi"),
                       (_VI_YEAR, "vi"), (_ZH_YEAR, "zh")):
-        for m in pat.finditer(nfc):
+        for m in _matches_in(pat, nfc, chunks):
             if _overlapping(hits, m.start(), m.end()):
                 continue
             if lang == "zh" and _glued_to_han(nfc, m.start(), m.end()):
@@ -292,8 +335,8 @@ def _dates(nfc: str, hits: list[Hit]) -> None:
             hits.append(Hit(m.start(), m.end(), new, "date", lang, conf, reason))
 
 
-def _amounts(nfc: str, hits: list[Hit]) -> None:
-    for m in _VI_AMOUNT.finditer(nfc):
+def _amounts(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
+    for m in _matches_in(_VI_AMOUNT, nfc, chunks):
         g = m.groupdict()
         cur_form = (g["cur1"] or g["cur2"] or "").lower()
         scale = (g["scale"] or "").lower()
@@ -325,7 +368,7 @@ def _amounts(nfc: str, hits: list[Hit]) -> None:
                         f"Vietnamese amount {src!r} is {new!r} (news style)"))
     if not re.search("[亿万元币镑美]", nfc):
         return
-    for m in _ZH_AMOUNT.finditer(nfc):
+    for m in _matches_in(_ZH_AMOUNT, nfc, chunks):
         g = m.groupdict()
         if not (g["scale"] and ("万" in g["scale"] or "亿" in g["scale"])) and not (g["cur"] or g["pre"]):
             continue
@@ -353,10 +396,10 @@ def _amounts(nfc: str, hits: list[Hit]) -> None:
                         f"Chinese amount {src!r} is {new!r} (news style)"))
 
 
-def _mixed(nfc: str, hits: list[Hit]) -> None:
+def _mixed(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
     if not re.search("[\u0400-\u04ff元币镑]", nfc):
         return
-    for m in _MIXED_AMOUNT.finditer(nfc):
+    for m in _matches_in(_MIXED_AMOUNT, nfc, chunks):
         g = m.groupdict()
         form = g["cur1"] or g["cur2"]
         if not form or (g["cur1"] and g["cur2"]) or _overlapping(hits, m.start(), m.end()):
@@ -375,9 +418,10 @@ def find(nfc: str) -> list[Hit]:
     if _CUE.search(nfc) is None:
         return []
     hits: list[Hit] = []
-    _dates(nfc, hits)
-    _amounts(nfc, hits)
-    _mixed(nfc, hits)
+    chunks = _chunks(nfc)
+    _dates(nfc, hits, chunks)
+    _amounts(nfc, hits, chunks)
+    _mixed(nfc, hits, chunks)
     return sorted(hits, key=lambda h: h.start)
 
 
