@@ -83,8 +83,43 @@ _OPEN_PAREN_BEFORE = re.compile(r"[A-Za-z][^()\n]{0,80}\(\s*$")
 
 
 def is_gloss(doc, start: int, end: int) -> bool:
-    """``doc.nfc[start:end]`` is a glossed foreign form (NFC offsets)."""
-    text = doc.nfc
+    """``doc.nfc[start:end]`` is a glossed foreign form (NFC offsets).
+
+    The answer depends on the text alone, so it is kept per document: the glossary, script,
+    script-leak and name detectors ask about the same spans."""
+    memo = doc.__dict__.get("_gloss_memo")
+    if memo is None:
+        memo = doc.__dict__["_gloss_memo"] = {}
+    got = memo.get((start, end))
+    if got is None:
+        got = memo[(start, end)] = _is_gloss(doc.nfc, start, end)
+    return got
+
+
+# The last word each of the ``..._BEFORE`` mention patterns ends with (before an optional space and
+# quotation mark): without one of them (or a comma) at the end, none of those searches can match.
+_MENTION_FINALS = (
+    "character", "characters", "letter", "letters", "capital", "symbol", "word", "words", "term", "phrase", "name",
+    "slogan", "glyph", "sign", "kanji", "hanzi", "hanja", "idiom", "reads", "read", "written", "spelled", "spelt",
+    "called", "as", "meaning", "hashtag", "with", "on", "named", "dubbed", "titled", "entitled", ",",
+)
+_QUOTES = "\"'\u201c\u2018\u300c"
+# Words one of which _NAMED_BEFORE needs somewhere in the window.
+_NAMED_WORDS = ("called", "named", "dubbed", "titled", "known", "title,", "name,")
+
+
+def _folded(text: str) -> str:
+    """Case-folded as re.IGNORECASE compares letters (ſ, K and the Turkish i's included)."""
+    return text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
+def _mention_tail(before: str) -> bool:
+    """Can ``before`` end the way the mention patterns need (a final word, space, quotation mark)?"""
+    tail = before[:-1] if before.endswith(tuple(_QUOTES)) else before
+    return _folded(tail.rstrip()[-12:]).endswith(_MENTION_FINALS)
+
+
+def _is_gloss(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 120) : start]
     after = text[end : end + 80]
     # Inside a labelled parenthesis: "(Chinese: 习近平" ... ")".
@@ -96,15 +131,19 @@ def is_gloss(doc, start: int, end: int) -> bool:
         inner_before = before[open_idx + 1 :].strip()
         if not inner_before and _PAREN_REST.match(after) and _OPEN_PAREN_BEFORE.search(before):
             return True  # "Seoul (서울)", "tang ping (躺平, lying flat)"
-    if _LABEL_BEFORE.search(before[-40:]):
+    last40 = before[-40:]
+    if ("\uff1a" in last40 or ":" in last40) and _LABEL_BEFORE.search(last40):
         return True
-    if _THE_WORD_BEFORE.search(before) or _WRITTEN_BEFORE.search(before) or _WORD_FOR_BEFORE.search(before):
+    mention = _mention_tail(before)
+    if mention and (_THE_WORD_BEFORE.search(before) or _WRITTEN_BEFORE.search(before) or _WORD_FOR_BEFORE.search(before)):
         return True
     # "called Tết Trung thu,": the span may start inside the name the mention introduces.
-    named_before = _NAMED_BEFORE.search(before) or _NAMED_BEFORE.search(_NAME_HEAD.sub("", before, count=1))
-    if named_before and _APPOSITION_AFTER.match(_NAME_TAIL.sub("", after, count=1)):
-        return True
-    if _MENTION_BEFORE.search(before) and (after.startswith((" (", "(", "\u201d", '"', "'")) or _EXPLAINED_AFTER.match(after)):
+    if any(w in _folded(before) for w in _NAMED_WORDS):
+        named_before = _NAMED_BEFORE.search(before) or _NAMED_BEFORE.search(_NAME_HEAD.sub("", before, count=1))
+        if named_before and _APPOSITION_AFTER.match(_NAME_TAIL.sub("", after, count=1)):
+            return True
+    if mention and _MENTION_BEFORE.search(before) and (
+            after.startswith((" (", "(", "\u201d", '"', "'")) or _EXPLAINED_AFTER.match(after)):
         return True
     term = text[start:end]
     if _LATIN_TERM.fullmatch(term) and not term.istitle() and (_appositive(before, after) or (
