@@ -296,7 +296,18 @@ def fold(text: str) -> str:
     """Lower-case, diacritic-free copy with the same length (offsets stay valid)."""
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD)
+    # ASCII letters fold to their lower case: only the non-ASCII runs go through the table (a
+    # per-character table lookup over a whole document costs more than the rest of the scan).
+    parts, last = [], 0
+    for m in _NON_ASCII_RUN.finditer(text):
+        parts.append(text[last : m.start()].lower())
+        parts.append(m.group().translate(_FOLD))
+        last = m.end()
+    parts.append(text[last:].lower())
+    return "".join(parts)
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def lower(text: str) -> str:
@@ -455,14 +466,17 @@ class GlossarySet:
                     windows[-1][1] = max(windows[-1][1], we)
                 else:
                     windows.append([ws, we])
-            # Traditional Han is matched through the simplified keys, character for character.
-            low_s = low.translate(han_t2s())
+            # Traditional Han is matched through the simplified keys, character for character
+            # (one code point for one, so a window of the translation is the translation of
+            # the window; translating the whole document cost more than the rest of the scan).
             # Each window is iterated as its own slice: the automaton copies the string it is
             # given, so iter(low_s, ws, we) would cost the whole document per window.
+            t2s = han_t2s()
             for ws, we in windows:
-                for end_idx, key in other_auto.iter(low_s[ws:we]):
+                for end_idx, key in other_auto.iter(low[ws:we].translate(t2s)):
                     end_idx += ws
-                    self._emit(nfc, low_s, end_idx - len(key) + 1, end_idx + 1, key, out)
+                    # (The keys of this automaton are not ASCII: _emit does not read ``low``.)
+                    self._emit(nfc, low, end_idx - len(key) + 1, end_idx + 1, key, out)
         return out
 
     def scan(self, nfc: str) -> list[Match]:
