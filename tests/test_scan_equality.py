@@ -55,3 +55,20 @@ def test_chunks_are_disjoint_and_cover_every_cue():
         assert all(a < b <= c for (a, b), (c, _) in zip(chunks, chunks[1:] + [(len(t) + 1, 0)]))
         for m in numbers._CUE_CHAR.finditer(t):
             assert any(a <= m.start() < b for a, b in chunks)
+
+
+_NAME_PIECES = ["Lý", "Gia", "Siêu", "Hà", "Nội", "São", "Tomé", "x", "Abc", "é", "€", "’", "'", "-", "_", "1", " ",
+                "  ", "\n", ",", ".", "(", "ñ", "Ω", "中", "\u0301", "Đ", "đà", "Nẵng", "ABC", "de"]
+
+
+def test_name_seeds_equal_the_full_scan():
+    from normalize.resolve import names
+
+    r = random.Random(3)
+    total = 0
+    for _ in range(3000):
+        t = "".join(r.choice(_NAME_PIECES) for _ in range(r.randint(1, 40)))
+        fast = [m.span() for m in names._seeds(t)]
+        assert fast == [m.span() for m in names._SEED_WORD.finditer(t)], t
+        total += len(fast)
+    assert total > 1000

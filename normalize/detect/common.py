@@ -114,3 +114,36 @@ def cue_present(nfc: str, start: int, end: int, cues, bounds) -> bool:
         if re.search(r"(?<!\w)" + re.escape(cue.lower()) + r"(?!\w)", window):
             return True
     return False
+
+
+def cue_chunks(text: str, cue: re.Pattern, safe_class: str, back: int = 160) -> list[tuple[int, int]]:
+    """Disjoint (start, end) spans of ``text`` around every ``cue`` match, each edge just after a
+    character of ``safe_class`` (or at an end of the text, or at the previous span's end).
+
+    For a pattern none of whose matches can hold a ``safe_class`` character, and whose wanted
+    matches all hold a cue, ``pat.finditer(text, start, end)`` over these spans finds exactly the
+    wanted matches ``pat.finditer(text)`` finds: no match crosses an edge, and the regex engine
+    never reads past one (every token fails on the safe character before it). A document then
+    costs one scan for the cue and the neighbourhoods of its matches, not a scan per pattern.
+    """
+    safe = _SAFE_RX.get(safe_class)
+    if safe is None:
+        safe = _SAFE_RX[safe_class] = (re.compile(safe_class), re.compile(f"(?s).*{safe_class}"))
+    one, last_one = safe
+    out: list[tuple[int, int]] = []
+    end = 0
+    for c in cue.finditer(text):
+        ci = c.start()
+        if ci < end:
+            continue
+        last = last_one.match(text, max(end, ci - back), ci)
+        start = last.end() if last else end
+        nxt = one.search(text, c.end())
+        end = nxt.end() if nxt else len(text)
+        if out and out[-1][1] == start:
+            start = out.pop()[0]
+        out.append((start, end))
+    return out
+
+
+_SAFE_RX: dict[str, tuple[re.Pattern, re.Pattern]] = {}

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..rules import rule
+from .common import cue_chunks
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -130,29 +131,11 @@ _CUE_CHAR = re.compile(r"[^\x00-\x7f]|ndt", re.IGNORECASE)
 # Characters none of the patterns can match (case-insensitively); tests/test_scan_equality.py compares
 # the hits with those of the iteration over the whole text.
 _SAFE_CLASS = "[;:!?()\\[\\]\"\u201c\u201dfjkpqwxzFJKPQWXZ]"
-_SAFE = re.compile(_SAFE_CLASS)
-# Greedy: one match from a window's start ends right after its last safe character.
-_LAST_SAFE = re.compile(f"(?s).*{_SAFE_CLASS}")
-_SAFE_BACK = 160
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
-    """Disjoint (start, end) around every cue character, each edge right after a safe character
-    (or at an end of the text, or at the previous chunk's end)."""
-    out: list[tuple[int, int]] = []
-    end = 0
-    for c in _CUE_CHAR.finditer(text):
-        ci = c.start()
-        if ci < end:
-            continue
-        last = _LAST_SAFE.match(text, max(end, ci - _SAFE_BACK), ci)
-        start = last.end() if last else end
-        nxt = _SAFE.search(text, c.end())
-        end = nxt.end() if nxt else len(text)
-        if out and out[-1][1] == start:
-            start = out.pop()[0]
-        out.append((start, end))
-    return out
+    """Disjoint (start, end) around every cue character (detect/common.py: cue_chunks)."""
+    return cue_chunks(text, _CUE_CHAR, _SAFE_CLASS)
 
 
 def _matches_in(pat: re.Pattern, text: str, chunks: list[tuple[int, int]]):

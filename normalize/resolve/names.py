@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..detect.common import name_context
+from ..detect.common import cue_chunks, name_context
 from ..detect.damage import damage_near
 from ..detect.gloss import is_gloss
 from ..names import context, romanize, sinoviet
@@ -388,7 +388,7 @@ def _marked_runs(nfc: str, english) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     last_end = -1
-    for seed in _SEED_WORD.finditer(nfc):
+    for seed in _seeds(nfc):
         if seed.start() < last_end or not _run_word(seed.group()):
             continue
         words = [(seed.start(), seed.end(), seed.group())]
@@ -416,6 +416,16 @@ def _marked_runs(nfc: str, english) -> list[tuple[int, int]]:
 
 
 _SEED_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]*[^\x00-\x7f][^\W\d_]*(?![\w'\u2019-])")
+# Every seed holds a non-ASCII character and no ASCII character but letters: it is searched for
+# only between the ASCII non-letters around each non-ASCII character (the same matches as
+# _SEED_WORD.finditer over the whole text; see detect/common.py cue_chunks).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_NON_LETTER = "[\x00-\x40\x5b-\x60\x7b-\x7f]"
+
+
+def _seeds(nfc: str):
+    for start, end in cue_chunks(nfc, _NON_ASCII, _ASCII_NON_LETTER, back=60):
+        yield from _SEED_WORD.finditer(nfc, start, end)
 _PREV_WORD = re.compile(r"(?<![\w'\u2019-])([^\W\d_]+)[ \u00a0]$")
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)(?![\w'\u2019-])")
 
