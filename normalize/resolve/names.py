@@ -645,9 +645,13 @@ def detect_name_romanization(doc, ctx):
         return
     from ..names import phonetic
 
-    word_key = {}
+    # Each word's phonetic key is computed once, kept for the pipeline's second round and the next
+    # documents (a word's key depends on the word alone; bounded).
+    word_key = ctx.cache.setdefault("names.phonetic-keys", {})
+    if len(word_key) > 200_000:
+        word_key.clear()
 
-    def key_of(words):  # phonetic.key(" ".join(words)), each word's key computed once per document
+    def key_of(words):  # phonetic.key(" ".join(words))
         out = []
         for w in words:
             k = word_key.get(w)
@@ -660,15 +664,16 @@ def detect_name_romanization(doc, ctx):
     if sylls is None:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
     hits = []  # (start, end, text, target, ref, looks_like_pinyin)
-    for m in _LATIN_RUN.finditer(nfc):
-        words = m.group().split()
-        heads = []
-        for i, w in enumerate(words[:-1]):
-            if key_of((w,)) in firsts:
-                heads.append(i)
-        if not heads:
+    # Only runs holding a surname-like word (not as their last word) are weighed: those words are
+    # found among the distinct words of the document first.
+    runs = [(m.start(), m.group().split()) for m in _LATIN_RUN.finditer(nfc)]
+    distinct = {w for _, words in runs for w in words[:-1]}
+    head_words = {w for w in distinct if key_of((w,)) in firsts}
+    for run_start, words in runs:
+        if head_words.isdisjoint(words[:-1]):
             continue
-        starts = [m.start() + len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))]
+        heads = [i for i, w in enumerate(words[:-1]) if w in head_words]
+        starts = [run_start + len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))]
         # Windows of two or three words from a surname-like word, longest first.
         windows = sorted(((a, b) for a in heads for b in (a + 2, a + 3) if b <= len(words)),
                          key=lambda ab: (ab[0] - ab[1], ab[0]))
