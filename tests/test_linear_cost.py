@@ -144,3 +144,26 @@ def test_cue_scans_per_document_are_constant(cleaner, monkeypatch):
         assert 1 <= len(built) <= _MAX_LEFTOVER_ROUNDS, (kb, len(built))
         # Five classes; a window that cuts through a cue (rare) costs one short extra scan.
         assert all(b.scans <= len(context.CUES) + 2 for b in built), (kb, [b.scans for b in built])
+
+
+def test_number_patterns_scan_only_around_their_cues(cleaner, monkeypatch):
+    """The ten date and amount patterns search only the chunks around non-ASCII characters
+    (normalize/detect/numbers.py), not the whole text each: on news, where about one character
+    in three hundred is not ASCII, they scan a small share of the input, and that share does not
+    grow with it. (Ten whole-text scans per run of the leftover stage made 20 or more.)"""
+    from normalize.detect import numbers
+
+    patterns = {name for name, v in vars(numbers).items()
+                if isinstance(v, re.Pattern) and name.startswith(("_VI_", "_ZH_", "_MIXED_"))}
+    assert len(patterns) >= 10
+    counter = _count_regexes(monkeypatch, (numbers,), only=patterns)
+    per_char = []
+    for kb in SIZES_KB:
+        # (A leftover amount first: a text without any number cue costs one search and no chunk.)
+        text = "Exports reached 3 t\u1ef7 USD in th\u00e1ng 10.\n\n" + newslike.generate(kb / 1000, seed=3)
+        counter["chars"] = counter["calls"] = 0
+        cleaner.clean_and_explain(text)
+        assert counter["calls"] > 0
+        per_char.append(counter["chars"] / len(text))
+    assert max(per_char) < 1.0, per_char
+    assert max(per_char) <= 1.5 * min(per_char), per_char
