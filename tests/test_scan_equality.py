@@ -31,7 +31,7 @@ def _text(r: random.Random) -> str:
     return "".join(r.choice(_PIECES) + (" " if r.random() < 0.4 else "") for _ in range(r.randint(1, 60)))
 
 
-def _full_scan(pat, text, chunks):
+def _full_scan(pat, text, chunks, need=None):
     return pat.finditer(text)
 
 

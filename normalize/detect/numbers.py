@@ -138,10 +138,24 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return cue_chunks(text, _CUE_CHAR, _SAFE_CLASS)
 
 
-def _matches_in(pat: re.Pattern, text: str, chunks: list[tuple[int, int]]):
-    """``pat.finditer(text)`` restricted to the chunks: every match that holds a cue character."""
+def _matches_in(pat: re.Pattern, text: str, chunks: list[tuple[int, int]], need: re.Pattern):
+    """``pat.finditer(text)`` restricted to the chunks that hold ``need`` (what every match that
+    matters holds: a date's head, an amount's scale or currency word)."""
     for start, end in chunks:
-        yield from pat.finditer(text, start, end)
+        if need.search(text, start, end):
+            yield from pat.finditer(text, start, end)
+
+
+_NEED = {
+    # The head of each date pattern.
+    "ngày": re.compile("g\u00e0y"), "tháng": re.compile("h\u00e1ng"), "năm": re.compile("\u0103m"),
+    "年": re.compile("年"), "月": re.compile("月"),
+    # What makes an amount a hit (the loops below skip the others): a Vietnamese scale word or
+    # currency, a Chinese 万/亿 or currency, a currency of another script.
+    "vi-amount": re.compile(_alt(set(_VI_SCALES) | _VI_ONLY_CURRENCY), re.IGNORECASE),
+    "zh-amount": re.compile("[万亿]|" + _alt(set(_ZH_CURRENCIES) | {"人民币", "美元", "港币", "欧元", "日元"})),
+    "mixed": re.compile(_FOREIGN_CUR_RE, re.IGNORECASE),
+}
 
 
 # One search decides whether a text can hold any of the above.
@@ -290,9 +304,10 @@ def _overlapping(hits: list[Hit], s: int, e: int) -> bool:
 
 
 def _dates(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
-    for pat, lang in ((_VI_DAY_SLASH, "vi"), (_VI_DAY_WORDS, "vi"), (_ZH_DATE, "zh"), (_VI_MONTH, "vi"), (_VI_MONTH_WORD, "vi"),
-                      (_VI_YEAR, "vi"), (_ZH_YEAR, "zh")):
-        for m in _matches_in(pat, nfc, chunks):
+    for pat, lang, head in ((_VI_DAY_SLASH, "vi", "ngày"), (_VI_DAY_WORDS, "vi", "ngày"), (_ZH_DATE, "zh", "月"),
+                            (_VI_MONTH, "vi", "tháng"), (_VI_MONTH_WORD, "vi", "tháng"), (_VI_YEAR, "vi", "năm"),
+                            (_ZH_YEAR, "zh", "年")):
+        for m in _matches_in(pat, nfc, chunks, _NEED[head]):
             if _overlapping(hits, m.start(), m.end()):
                 continue
             if lang == "zh" and _glued_to_han(nfc, m.start(), m.end()):
@@ -319,7 +334,7 @@ def _dates(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
 
 
 def _amounts(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
-    for m in _matches_in(_VI_AMOUNT, nfc, chunks):
+    for m in _matches_in(_VI_AMOUNT, nfc, chunks, _NEED["vi-amount"]):
         g = m.groupdict()
         cur_form = (g["cur1"] or g["cur2"] or "").lower()
         scale = (g["scale"] or "").lower()
@@ -351,7 +366,7 @@ def _amounts(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
                         f"Vietnamese amount {src!r} is {new!r} (news style)"))
     if not re.search("[亿万元币镑美]", nfc):
         return
-    for m in _matches_in(_ZH_AMOUNT, nfc, chunks):
+    for m in _matches_in(_ZH_AMOUNT, nfc, chunks, _NEED["zh-amount"]):
         g = m.groupdict()
         if not (g["scale"] and ("万" in g["scale"] or "亿" in g["scale"])) and not (g["cur"] or g["pre"]):
             continue
@@ -382,7 +397,7 @@ def _amounts(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
 def _mixed(nfc: str, hits: list[Hit], chunks: list[tuple[int, int]]) -> None:
     if not re.search("[\u0400-\u04ff元币镑]", nfc):
         return
-    for m in _matches_in(_MIXED_AMOUNT, nfc, chunks):
+    for m in _matches_in(_MIXED_AMOUNT, nfc, chunks, _NEED["mixed"]):
         g = m.groupdict()
         form = g["cur1"] or g["cur2"]
         if not form or (g["cur1"] and g["cur2"]) or _overlapping(hits, m.start(), m.end()):
