@@ -166,4 +166,5 @@ def test_number_patterns_scan_only_around_their_cues(cleaner, monkeypatch):
         assert counter["calls"] > 0
         per_char.append(counter["chars"] / len(text))
     assert max(per_char) < 1.0, per_char
-    assert max(per_char) <= 1.5 * min(per_char), per_char
+    # It does not grow with the input (it may fall: the fixed leftover weighs less in a longer text).
+    assert max(per_char[1:]) <= 1.5 * per_char[0], per_char
