@@ -16,7 +16,8 @@ decimals ("1.500 tỷ" = 1,500 billion, "1,5 tỷ" = 1.5 billion); "1,500" could
 flagged, not guessed. Dates are day/month in Vietnamese ("ngày 5/6" = June 5).
 
 Speed: a text without any of the cue words (tháng, ngày, năm, tỷ, triệu, nghìn, 亿, 万, 元, 月, 年, ...)
-costs one regex search.
+costs one regex search; otherwise the patterns search only the short spans around non-ASCII
+characters that hold what their hits hold (see "where to look" below), not the whole text.
 """
 
 from __future__ import annotations
