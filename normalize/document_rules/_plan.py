@@ -283,6 +283,21 @@ def build(doc, ctx) -> Plan:
     return Plan(st.lines, fix_cache=st.fix_cache)
 
 
+def _set_view(ln: Line, tails, inline_on, fix_cache: dict, no_tail: set[str], views: dict) -> None:
+    """The line as the inline rules will leave it (without a boilerplate tail), its key and match."""
+    got = views.get(ln.text)
+    if got is None:
+        # (exactly the text the inline rules will see: see kept_segments)
+        cut, notes, _ = _tail_cut(ln.text, tails, clean=no_tail) if tails else (len(ln.text), [], "")
+        body = ln.text[:cut] if notes else ln.text
+        view = preview(body, inline_on, fix_cache)
+        key = line_key(view) if view != ln.text else ln.key
+        got = views[ln.text] = (view, key, " ".join(_MATCH_TOKEN.findall(key)), ln.text.rstrip() in no_tail)
+    elif got[3]:
+        no_tail.add(ln.text.rstrip())
+    ln.view, ln.key, ln.match = got[0], got[1], got[2]
+
+
 def _read_lines(doc, ctx) -> _Build:
     """The lines of ``doc`` as the inline rules will leave them, their keys, and their runs."""
     cfg = ctx.config
@@ -304,15 +319,15 @@ def _read_lines(doc, ctx) -> _Build:
     # ... and without boilerplate glued to their end ("... term. View Original").
     tails = [p for p in patterns_for(ctx) if p.scope == "tail"] if on["boilerplate"] else []
     no_tail: set[str] = set()  # texts in which no tail pattern occurs
+    # A line's view, key and match depend on its text and the active rules and patterns only:
+    # kept, like the fixes, for the pipeline's second round and the next documents (bounded).
+    views: dict = (store.setdefault(("document_rules.views", tuple(cfg.boilerplate), on["boilerplate"], inline_on), {})
+                   if store is not None else {})
+    if len(views) > FIX_CACHE_MAX:
+        views.clear()
     for ln in lines:
         if ln.key:
-            # (exactly the text the inline rules will see: see kept_segments)
-            cut, notes, _ = _tail_cut(ln.text, tails, clean=no_tail) if tails else (len(ln.text), [], "")
-            body = ln.text[:cut] if notes else ln.text
-            ln.view = preview(body, inline_on, fix_cache)
-            if ln.view != ln.text:
-                ln.key = line_key(ln.view)
-            ln.match = " ".join(_MATCH_TOKEN.findall(ln.key))
+            _set_view(ln, tails, inline_on, fix_cache, no_tail, views)
     fenced = False
     for k, ln in enumerate(lines):
         if ln.text.lstrip().startswith("```"):
