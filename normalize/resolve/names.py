@@ -25,6 +25,7 @@ import re
 from ..detect.common import name_context
 from ..detect.damage import damage_near
 from ..detect.gloss import is_gloss
+from ..detect.vietnamese import english_term
 from ..names import context, romanize, sinoviet
 from ..names.vietnamese import has_vietnamese_marks, is_syllable
 from ..records import Candidate, Finding
@@ -58,6 +59,8 @@ _PLACE_WORDS = frozenset("bay river lake pass island islands mountain mountains 
 _PLACE_AFTER = re.compile(r"^\s+(?:province|city|district|county|town|village|commune|port|bay|river|airport|"
                           r"prefecture|region|island|islands|mountain|lake|metro|line|station|expressway|highway|railway|market|"
                           r"pagoda|temple|bridge|street|road|pass|park|range|folk)\b", re.IGNORECASE)
+# " - Hà Đông" after a run: the other end of a route or line ("the Cát Linh - Hà Đông metro line").
+_PAIRED_RUN = re.compile(r"^[ \u00a0]*[-\u2013\u2014][ \u00a0]*(?:[A-Z\u00c0-\u024f\u1e00-\u1eff][^\W\d_]*[ \u00a0]){1,3}")
 
 
 def _pinyin_syllables() -> frozenset[str]:
@@ -211,6 +214,66 @@ def _vietnamese_anchor(doc, ctx, s: int, e: int, words: list[str], ev: context.E
     return cache["vi-kept"]
 
 
+def _no_chinese_cue(ev: context.Evidence) -> bool:
+    """Nothing in the document speaks of China, Taiwan or Hong Kong. English news never writes a
+    Chinese name in its Sino-Vietnamese reading; only MT (damage) or a text about China would, so
+    in a clean paragraph of such a document a name with diacritics is Vietnamese ("Minister of
+    Public Security Lương Tam Quang signed ... in Vientiane")."""
+    return ev.zh == 0 and ev.twhk == 0 and ev.local in ("", "vi")
+
+
+def _is_place(doc, s: int, e: int, words: list[str]) -> bool:
+    """The run names a place: its last word ("Hạ Long Bay"), "in/from X", a place word after it
+    ("Quảng Ninh province"), or a dash to another run with a place word after it (the stations of
+    "the Cát Linh - Hà Đông metro line", the ends of "the Hà Nội - Hải Phòng expressway")."""
+    if words[-1].lower() in _PLACE_WORDS:
+        return True
+    before, after = doc.nfc[max(0, s - 30):s], doc.nfc[e:e + 60]
+    paired = _PAIRED_RUN.match(after)
+    if paired and _PLACE_AFTER.match(after[paired.end() - 1:]):
+        return True
+    return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after)) and not name_context(doc.nfc, s, e)
+
+
+def _one_word_or_lower(f: Finding, doc, ctx, s: int, e: int, words: list[str], clean: bool) -> list[Candidate]:
+    """A one-syllable name ("Tiết", "The Tale of Kiều") or a run not all capitalised: kept in a
+    clean paragraph with something Vietnamese about it, else left to be reported."""
+    if clean and words:
+        ev = context.evidence(doc, s, e, words)
+        if ev.local != "zh" and (ev.name_vi > 1.0 or (_no_chinese_cue(ev) and _vietnamese_person_named(doc, ctx))
+                                 or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
+            return _keep(f, doc.nfc[s:e], ctx, 0.9, CLEAN_WHY)
+    return []
+
+
+def _vietnamese_person_named(doc, ctx) -> bool:
+    """The document names a Vietnamese person in full: a run of two or more syllables whose name
+    is far commoner in Vietnam than in China ("Poet Nguyễn Du wrote The Tale of Kiều": the work's
+    heroine is read in that light). One-syllable surnames ("the Lưu and Nguyễn") do not count."""
+    cache = ctx.per_doc.setdefault("names", {})
+    if "vi-person" not in cache:
+        # A run may open with a capitalised title ("Poet Nguyễn Du"): any tail of two or more words.
+        runs = [sinoviet.split_name(f.text) for f in ctx.per_doc.get("findings", ())
+                if f.kind == "name" and f.language == "vi"]
+        cache["vi-person"] = any(context.vietnamese_name_ratio(w[i:]) >= 10
+                                 for w in runs for i in range(len(w) - 1))
+    return cache["vi-person"]
+
+
+def _vietnamese_term(f: Finding, doc, ctx) -> list[Candidate]:
+    """A lower-case Vietnamese term with its diacritics in an English frame, in a paragraph with
+    no MT damage ("Visitors can watch a đờn ca tài tử performance"): correct English as written
+    (docs/precision.md, point 1)."""
+    if not has_vietnamese_marks(f.text) or damage_near(doc, ctx, f.start, f.end):
+        return []
+    s, e = _nfc_span(doc, f)
+    why = english_term(doc.nfc, s, e)
+    if not why:
+        return []
+    return [Candidate(f.text, "rule:vietnamese-term", 0.9, RULE,
+                      f"{why}, in a paragraph with no other machine-translation damage: correct English as written", "word")]
+
+
 def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     s, e = _nfc_span(doc, f)
     text = doc.nfc[s:e]
@@ -219,20 +282,12 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     # shows no other MT damage is how Vietnam's English press prints it.
     clean = not folded and not damage_near(doc, ctx, f.start, f.end)
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
-        if clean and words:
-            ev = context.evidence(doc, s, e, words)
-            if ev.local != "zh" and (ev.name_vi > 1.0 or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
-                return _keep(f, text, ctx, 0.9, CLEAN_WHY)
-        return []
-    known = pinyin_names(doc, ctx)
+        return _one_word_or_lower(f, doc, ctx, s, e, words, clean)
     # Other Chinese people in the document count as a Chinese cue only when the glossary knows
     # them (see known_chinese_people: the count must not change between passes).
     ev = context.evidence(doc, s, e, words, pinyin_names=known_chinese_people(doc, ctx),
                           index=context.cues(doc, ctx))
-    before, after = doc.nfc[max(0, s - 30):s], doc.nfc[e:e + 30]
-    place = words[-1].lower() in _PLACE_WORDS or (
-        bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after)) and not name_context(doc.nfc, s, e))
-    in_name_position = name_context(doc.nfc, s, e)
+    place = _is_place(doc, s, e, words)
     if ev.local == "twhk" or (ev.twhk >= 1.0 and ev.local != "zh"):
         ctx.note(f, "Taiwan/Hong Kong/Macau context: names there are not written in Hanyu Pinyin, "
                     "so only a glossary entry may replace this one")
@@ -248,16 +303,27 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     # Chinese context around it: a sentence that merely mentions China ("Workers from Guangxi
     # helped build the Cát Linh - Hà Đông line") does not make its names Chinese.
     clause_zh = ev.local == "zh" and ev.name_vi < 30
+    in_name_position = name_context(doc.nfc, s, e)
     chinese = clause_zh or (in_name_position and lo >= 0.5 and ev.zh >= 0.5 and ev.vi < 1.0)
     # In a clean paragraph only the name's own clause can say it is Chinese: a Chinese cue in the
     # next sentence ("The Chinese character 福 ...") says nothing about "Poet Xuân Quỳnh".
-    if clean and (place or not clause_zh) and (place or ev.name_vi > 1.0 or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
+    if clean and (place or not clause_zh) and (place or ev.name_vi > 1.0 or _no_chinese_cue(ev)
+                                              or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
         return _keep(f, text, ctx, 0.9, CLEAN_WHY)
     if place:
         return []  # places are the glossary's: a pinyin place name is one word and often not pinyin
+    return _rebuild(f, doc, ctx, text, words, ev, folded, chinese, in_name_position)
+
+
+def _rebuild(f: Finding, doc, ctx, text: str, words: list[str], ev: context.Evidence, folded: bool,
+             chinese: bool, in_name_position: bool) -> list[Candidate]:
+    """The pinyin candidate for a Chinese name in Sino-Vietnamese reading, at a confidence that
+    applies it only with a Chinese cue and the fitted evidence (REBUILD_MIN, REBUILD_PROB_MIN)."""
     readings = sinoviet.readings(text, folded=folded, top=8)
     if not readings:
         return []
+    lo = context.log_odds_chinese(ev)
+    known = pinyin_names(doc, ctx)
     # Document consistency: a pinyin name the document already uses wins over the model's ranking.
     for r in readings:
         if r.text in known and lo > -0.7:
@@ -369,6 +435,8 @@ def resolve_names(findings, doc, ctx):
             cands = [Candidate(target, ref, conf, RULE, f"another romanization of {target!r}", "person")]
         elif f.kind == "name" and f.language == "vi":
             cands = _vietnamese_reading(f, doc, ctx, folded=not any(has_vietnamese_marks(w) for w in f.text.split()))
+        elif f.kind == "vietnamese" and f.rule == "vietnamese":
+            cands = _vietnamese_term(f, doc, ctx)
         elif f.kind == "script":
             cands = _script_name(f, doc, ctx)
         else:
