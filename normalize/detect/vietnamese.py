@@ -218,7 +218,14 @@ _DETERMINER_BEFORE = re.compile(r"(?:^|[\s\"'\u201c(])(?:a|an|the|this|that|thes
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;][\"'\u201d\u2019)]?[ \u00a0]+|\n[ \t]*)[\"'\u201c\u2018(]?$")
 _NEXT_WORD = re.compile(r"^[ \u00a0]+([a-z]+)\b")
 # "bún chả, the grilled pork dish ...": an English noun phrase in apposition, opened by an article.
-_APPOSITION = re.compile(r"^,[ \u00a0]+(?:the|a|an)[ \u00a0]+((?:[a-z-]+[ \u00a0]+){0,4}[a-z-]+)\b")
+# The noun phrase ends there, or a relative clause follows, full or reduced to a participle
+# ("a broken rice dish served with ..."): "three đồng, the audience on the following morning" is a
+# new clause, not an explanation.
+_APPOSITION = re.compile(r"^,[ \u00a0]+(?:the|a|an)[ \u00a0]+((?:[a-z-]+[ \u00a0]+){0,4}?[a-z-]+)"
+                         r"(?:[ \u00a0]*[,.;:)]|[ \u00a0]+(?:that|which|who|whose|[a-z]+ed|made|eaten|known|sold|grown)\b)")
+
+
+_NP_BREAKERS = frozenset("the a an of on in at for to with from by into over after before during and or but".split())
 
 
 def _noun(word: str) -> bool:
@@ -246,6 +253,9 @@ def english_term(nfc: str, start: int, end: int) -> str:
     if nxt and _noun(nxt.group(1)) and (_DETERMINER_BEFORE.search(before) or _SENTENCE_START_BEFORE.search(before)):
         return f"a Vietnamese term modifying the English noun {nxt.group(1)!r}"
     app = _APPOSITION.match(after)
-    if app and any(_noun(w) for w in re.split(r"[ \u00a0-]+", app.group(1))):
+    phrase = re.split(r"[ \u00a0-]+", app.group(1)) if app else []
+    # An explaining noun phrase has no preposition or article of its own ("the audience on the
+    # following morning numbered ..." is the subject of a new clause).
+    if phrase and not _NP_BREAKERS.intersection(phrase) and any(_noun(w) for w in phrase):
         return f"a Vietnamese term explained in apposition ({app.group(1)!r})"
     return ""

@@ -214,12 +214,15 @@ def _vietnamese_anchor(doc, ctx, s: int, e: int, words: list[str], ev: context.E
     return cache["vi-kept"]
 
 
-def _no_chinese_cue(ev: context.Evidence) -> bool:
-    """Nothing in the document speaks of China, Taiwan or Hong Kong. English news never writes a
-    Chinese name in its Sino-Vietnamese reading; only MT (damage) or a text about China would, so
-    in a clean paragraph of such a document a name with diacritics is Vietnamese ("Minister of
-    Public Security Lương Tam Quang signed ... in Vientiane")."""
-    return ev.zh == 0 and ev.twhk == 0 and ev.local in ("", "vi")
+def _no_chinese_cue(ev: context.Evidence, words: int = 3) -> bool:
+    """Nothing in the document speaks of China, Taiwan or Hong Kong, and the name has the three
+    or more syllables of a Vietnamese full name. English news never writes a Chinese name in its
+    Sino-Vietnamese reading; only MT (damage) or a text about China would, so in a clean
+    paragraph of such a document a full name with diacritics is Vietnamese ("Minister of Public
+    Security Lương Tam Quang signed ... in Vientiane"). Two syllables are the shape of the Chinese
+    names of classical texts translated from Vietnamese ("Liễu Thăng led his troops from Khâu
+    Ôn"), which keep their Sino-Vietnamese reading and are reported."""
+    return words >= 3 and ev.zh == 0 and ev.twhk == 0 and ev.local in ("", "vi")
 
 
 def _is_place(doc, s: int, e: int, words: list[str]) -> bool:
@@ -240,7 +243,7 @@ def _one_word_or_lower(f: Finding, doc, ctx, s: int, e: int, words: list[str], c
     clean paragraph with something Vietnamese about it, else left to be reported."""
     if clean and words:
         ev = context.evidence(doc, s, e, words)
-        if ev.local != "zh" and (ev.name_vi > 1.0 or (_no_chinese_cue(ev) and _vietnamese_person_named(doc, ctx))
+        if ev.local != "zh" and (ev.name_vi > 1.0 or (_no_chinese_cue(ev, 3) and _vietnamese_person_named(doc, ctx))
                                  or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
             return _keep(f, doc.nfc[s:e], ctx, 0.9, CLEAN_WHY)
     return []
@@ -307,7 +310,7 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
     chinese = clause_zh or (in_name_position and lo >= 0.5 and ev.zh >= 0.5 and ev.vi < 1.0)
     # In a clean paragraph only the name's own clause can say it is Chinese: a Chinese cue in the
     # next sentence ("The Chinese character 福 ...") says nothing about "Poet Xuân Quỳnh".
-    if clean and (place or not clause_zh) and (place or ev.name_vi > 1.0 or _no_chinese_cue(ev)
+    if clean and (place or not clause_zh) and (place or ev.name_vi > 1.0 or _no_chinese_cue(ev, len(words))
                                               or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
         return _keep(f, text, ctx, 0.9, CLEAN_WHY)
     if place:
