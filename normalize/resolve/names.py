@@ -677,8 +677,56 @@ def _edit1(a: str, b: str) -> bool:
 _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]{4,}(?![\w'\u2019-])")
 
 
+# Other English forms of Chinese people (glossaries/people/mul-en.other-forms.tsv: keep entries
+# with the cues of the person's office): "Lee Ka-chiu", "CY Leung". A two-word form whose given name is
+# misheard by one sound ("Lee Ka-chao", "Lee Ka-chu") with the person's cue nearby is that form.
+# Only given names of at least this many key letters (shorter ones collide).
+OTHER_FORM_MIN_KEY = 4
+_SURNAME_GIVEN = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+)[ \u00a0]([A-Z][a-z]+(?:-[a-z]+)?)(?![\w'\u2019-])")
+
+
+def _other_form_index(ctx) -> dict[str, list[tuple[str, str, str, tuple[str, ...]]]]:
+    """Surname key -> [(given-name key, form, glossary reference, cues)] of the other forms."""
+    glossary = ctx.glossary
+    cached = ctx.cache.get("names.other-forms")
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    from ..names import phonetic
+
+    index: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {}
+    for e in glossary.entries:
+        words = e.target.split()
+        if e.type != "person" or not e.keep or e.romanization == "pinyin" or len(words) != 2:
+            continue
+        given = phonetic.key(words[1])
+        if e.requires and len(given) >= OTHER_FORM_MIN_KEY:
+            index.setdefault(phonetic.key(words[0]), []).append((given, e.target, e.ref, tuple(e.requires)))
+    ctx.cache["names.other-forms"] = (glossary, index)
+    return index
+
+
+def _other_form_hits(doc, ctx):
+    """(start, end, text, form, ref, cue) for one-sound slips of the given name of an other form."""
+    index = _other_form_index(ctx)
+    if not index:
+        return
+    from ..detect.common import cue_present
+    from ..names import phonetic
+
+    nfc = doc.nfc
+    for m in _SURNAME_GIVEN.finditer(nfc):
+        near = [x for x in index.get(phonetic.key(m.group(1)), ()) if _edit1(phonetic.key(m.group(2)), x[0])]
+        if len(near) != 1 or ctx.glossary.get(m.group()):
+            continue
+        _, form, ref, cues = near[0]
+        if cue_present(nfc, m.start(), m.end(), cues, doc.sentence_bounds):
+            yield m.start(), m.end(), m.group(), form, ref, next(c for c in cues if c.lower() in nfc.lower())
+
+
 def _near_miss_hits(doc, ctx):
-    """(start, end, text, target, ref, cue) for one-step misspellings of known surnames."""
+    """(start, end, text, target, ref, cue) for one-step misspellings of known surnames, and of
+    the given names of other English forms (_other_form_hits)."""
+    yield from _other_form_hits(doc, ctx)
     index = _near_miss_index(ctx)
     if not index:
         return
