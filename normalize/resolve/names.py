@@ -222,7 +222,11 @@ def _no_chinese_cue(ev: context.Evidence, words: int = 3) -> bool:
     Security Lương Tam Quang signed ... in Vientiane"). Two syllables are the shape of the Chinese
     names of classical texts translated from Vietnamese ("Liễu Thăng led his troops from Khâu
     Ôn"), which keep their Sino-Vietnamese reading and are reported."""
-    return words >= 3 and ev.zh == 0 and ev.twhk == 0 and ev.local in ("", "vi")
+    return words >= 3 and _no_china(ev)
+
+
+def _no_china(ev: context.Evidence) -> bool:
+    return ev.zh == 0 and ev.twhk == 0 and ev.local in ("", "vi")
 
 
 def _is_place(doc, s: int, e: int, words: list[str]) -> bool:
@@ -243,7 +247,10 @@ def _one_word_or_lower(f: Finding, doc, ctx, s: int, e: int, words: list[str], c
     clean paragraph with something Vietnamese about it, else left to be reported."""
     if clean and words:
         ev = context.evidence(doc, s, e, words)
-        if ev.local != "zh" and (ev.name_vi > 1.0 or (_no_chinese_cue(ev, 3) and _vietnamese_person_named(doc, ctx))
+        # A lone word that is no Chinese surname ("Xuân whispered into Tuyết's ear") is a given
+        # name: English prose calls a Chinese person by surname or full name.
+        lone_given = len(words) == 1 and not sinoviet.lookup("S", words[0])[0]
+        if ev.local != "zh" and (ev.name_vi > 1.0 or (_no_china(ev) and (lone_given or _vietnamese_person_named(doc, ctx)))
                                  or _vietnamese_anchor(doc, ctx, s, e, words, ev)):
             return _keep(f, doc.nfc[s:e], ctx, 0.9, CLEAN_WHY)
     return []
@@ -356,6 +363,33 @@ _ADJ_LATIN_AFTER = re.compile(r"^[ \u00a0]([A-Z][a-z]+(?:-[A-Za-z]+)?)\b")
 _ADJ_LATIN_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?)[ \u00a0]$")
 
 
+def _han_person(f: Finding, doc, ctx, s: int, e: int, titled: bool) -> list[Candidate]:
+    """A Han name in name position read in Hanyu Pinyin: not in Japanese context (kanji names
+    need Japanese readings) nor in Taiwan/Hong Kong context (names there are not pinyin)."""
+    nfc = doc.nfc
+    text = nfc[s:e]
+    sent_s, sent_e = doc.sentence_bounds(s)
+    sentence = nfc[sent_s:sent_e]
+    if re.search("[\u3040-\u30ff]", sentence) or context.cues(doc, ctx).search("ja", sent_s, sent_e, sliced=True):
+        return []  # kanji names need Japanese readings, which we do not have
+    if not titled:
+        return []
+    name = romanize.han_name(text)
+    rare = False
+    if not name:
+        name, rare = romanize.han_name(text, rare_surname=True), True
+    if not name:
+        return []
+    ev = context.evidence(doc, s, e, index=context.cues(doc, ctx))
+    conf = 0.85 if ev.zh >= 0.5 or ev.local == "zh" else 0.7
+    if rare:
+        conf -= 0.2
+    if ev.local == "twhk" or (ev.twhk >= 1.0 and ev.local != "zh"):
+        ctx.note(f, "Taiwan/Hong Kong/Macau context: the Mandarin pinyin is not how this person's name is written")
+        return []
+    return [Candidate(name, "rule:han-pinyin", conf, RULE, "Han name in name position, read in Hanyu Pinyin", "person")]
+
+
 def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
     s, e = _nfc_span(doc, f)
     text = doc.nfc[s:e]
@@ -373,26 +407,7 @@ def _script_name(f: Finding, doc, ctx) -> list[Candidate]:
     prv = _ADJ_LATIN_BEFORE.search(nfc[max(0, s - 30):s])
     lang = f.language
     if lang == "zh":
-        sent_s, sent_e = doc.sentence_bounds(s)
-        sentence = nfc[sent_s:sent_e]
-        if re.search("[\u3040-\u30ff]", sentence) or context.cues(doc, ctx).search("ja", sent_s, sent_e, sliced=True):
-            return []  # kanji names need Japanese readings, which we do not have
-        if not titled:
-            return []
-        name = romanize.han_name(text)
-        rare = False
-        if not name:
-            name, rare = romanize.han_name(text, rare_surname=True), True
-        if not name:
-            return []
-        ev = context.evidence(doc, s, e, index=context.cues(doc, ctx))
-        conf = 0.85 if ev.zh >= 0.5 or ev.local == "zh" else 0.7
-        if rare:
-            conf -= 0.2
-        if ev.local == "twhk" or (ev.twhk >= 1.0 and ev.local != "zh"):
-            ctx.note(f, "Taiwan/Hong Kong/Macau context: the Mandarin pinyin is not how this person's name is written")
-            return []
-        return [Candidate(name, "rule:han-pinyin", conf, RULE, "Han name in name position, read in Hanyu Pinyin", "person")]
+        return _han_person(f, doc, ctx, s, e, titled)
     if lang == "ko":
         name = romanize.korean_name(text)
         if not name or not (titled or (len(text) >= 3 and (nxt or prv))):
