@@ -145,6 +145,21 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+def _fix_outcome(case, s, result, hit: bool) -> tuple[bool, str, str]:
+    """(right, what the region reads, what it should read): the region covered by the span and the
+    edits touching it must read as expected (a null fix expects the span reported and unchanged)."""
+    edits = [e for e in result.edits if _overlap(e.start, e.end, s.start, s.end)]
+    lo = min([s.start] + [e.start for e in edits])
+    hi = max([s.end] + [e.end for e in edits])
+    got = case.text[lo:hi]
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        got = got[: e.start - lo] + e.new + got[e.end - lo :]
+    if s.fix is None:
+        return not edits and hit, got, case.text[s.start : s.end] + " (reported, unchanged)"
+    want = case.text[lo : s.start] + s.fix + case.text[s.end : hi]
+    return _norm(got) == _norm(want) and bool(edits), got, want
+
+
 def evaluate(cleaner, cases):
     tp_items = Counter()
     fp_items = Counter()
@@ -187,23 +202,10 @@ def evaluate(cleaner, cases):
                 found[s.kind] += 1
             else:
                 misses.append((case, s))
-            # Fix accuracy: the region covered by the span and the edits touching it must read as
-            # expected (a null fix expects the span reported and left unchanged).
             if s.fix is _UNSCORED:
                 continue
             fix_total[s.kind] += 1
-            edits = [e for e in result.edits if _overlap(e.start, e.end, s.start, s.end)]
-            lo = min([s.start] + [e.start for e in edits])
-            hi = max([s.end] + [e.end for e in edits])
-            got = case.text[lo:hi]
-            for e in sorted(edits, key=lambda e: e.start, reverse=True):
-                got = got[: e.start - lo] + e.new + got[e.end - lo :]
-            if s.fix is None:
-                ok = not edits and bool(hit)
-                want = case.text[s.start : s.end] + " (reported, unchanged)"
-            else:
-                want = case.text[lo : s.start] + s.fix + case.text[s.end : hi]
-                ok = _norm(got) == _norm(want) and bool(edits)
+            ok, got, want = _fix_outcome(case, s, result, bool(hit))
             if ok:
                 fix_ok[s.kind] += 1
             else:

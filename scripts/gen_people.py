@@ -10,6 +10,8 @@ a disagreement unless the entry names its romanization), and writes:
 - people/vi-en.east-asian.tsv   Sino-Vietnamese reading of a Korean/Japanese/Singaporean name -> English
 - people/vi-en.vietnamese.tsv   Vietnamese leaders: correct as written (keep), ASCII target
 - people/mul-en.misreadings.tsv pinyin readings of non-Chinese names ("Fan Mingzheng") and misspellings
+- people/mul-en.other-forms.tsv other English forms of Chinese people, correct as written (keep):
+                                "Pony Ma", "Lee Ka-chiu"; the near-miss matcher reads them
 
 A Vietnamese reading that is short (two syllables) or that two people share could be an ordinary
 Vietnamese person's name in an English article from a Vietnamese outlet, so it gets context cues
@@ -121,6 +123,25 @@ def chinese(errors: list[str]) -> list[dict]:
                     note=r["role"],
                 )
             )
+    return rows
+
+
+def other_forms() -> list[dict]:
+    """`keep` entries for the other English forms of Chinese people (column ``other_forms``): the
+    form is correct as written; the note names the person's main English form, and the cues of
+    the person's office gate the near-miss matcher that reads them (resolve/names.py)."""
+    rows = []
+    for r in read_hand_tsv(DATA / "chinese-people.tsv"):
+        forms = [f for f in r.get("other_forms", "").split("|") if f]
+        if not forms:
+            continue
+        role_cues = tuple(c for pat, cues in ROLE_CUES if re.search(pat, r["role"]) for c in cues)
+        requires = tuple(dict.fromkeys(CHINA_CUES + role_cues))
+        flags = _flags(r["flags"]) or ["romanization=english-name"]
+        for form in forms:
+            # No han column: the Han name belongs to the person's main entry (one form, one meaning).
+            rows.append(row(form, form, "person", (), requires, flags=["keep", *flags],
+                            note=f"another English form of {r['english']} ({r['han']}, {r['role']})"))
     return rows
 
 
@@ -241,6 +262,7 @@ def main() -> int:
         "vi-en.vietnamese.tsv": (vn, "vi", "vietnamese-people.tsv"),
         "mul-en.misreadings.tsv": (ea_mis + vn_mis + misspellings() + wade_giles(zh), "mul",
                                    "east-asian-people.tsv, vietnamese-people.tsv, person-misspellings.tsv"),
+        "mul-en.other-forms.tsv": (other_forms(), "mul", "chinese-people.tsv (column other_forms)"),
     }
     for name, (rows, lang, inputs) in out.items():
         header = {

@@ -14,7 +14,7 @@ Three kinds (``kind=``):
 - ``babble``: answers every input with the same long repetitive word salad (a degenerate decoder).
 
 The recipe (vocab layout, ``decoder_start_token_id`` = pad, ``hard_vocab_limit=False``) is the one
-measured in /work/shared/RESEARCH.md ("A tiny Marian model can be built fully offline").
+that builds, loads and generates fully offline (about 0.5 s after the imports).
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def build_tiny_model(out_dir: Path, kind: str = "good", seed: int = 0, steps: in
     pieces = [line.split("\t")[0] for line in (out_dir / "spm.vocab").read_text(encoding="utf-8").splitlines()]
     (out_dir / "spm.model").unlink()
     (out_dir / "spm.vocab").unlink()
-    # Marian layout: </s> = 0, <unk> = 1, pieces, <pad> last (RESEARCH.md).
+    # Marian layout: </s> = 0, <unk> = 1, pieces, <pad> last (<unk> must exist).
     vocab = {"</s>": 0, "<unk>": 1}
     for p in pieces:
         if p not in vocab and p not in ("<s>", "<pad>"):

@@ -10,6 +10,7 @@ is no gloss, a Vietnamese exonym the glossary translates ("Mỹ", "Bắc Kinh").
 
 :func:`damage_near` returns those marks for the paragraph (a block of lines between blank lines)
 holding a span. Names themselves are never evidence (they are what is being judged), nor are
+Vietnamese terms in an English frame (detect/vietnamese.english_term: judged the same way), nor are
 ASCII glossary matches (a folded match can be correct English: "My Son").
 The policy this serves is written in docs/precision.md.
 """
@@ -34,7 +35,11 @@ def _is_damage(f, doc, ctx) -> str | None:
     if f.rule in _DAMAGE_RULES:
         return f"{f.rule} {f.text!r}"
     if f.rule == "vietnamese" and f.kind == "vietnamese":
-        return f"Vietnamese phrase {f.text!r}"
+        from .vietnamese import english_term
+
+        s, e = doc.nfc_offset(f.start), (doc.nfc_offset(f.end) if f.end < len(doc.text) else len(doc.nfc))
+        # A term English grammar frames ("a đờn ca tài tử performance") is judged, not evidence.
+        return None if english_term(doc.nfc, s, e) else f"Vietnamese phrase {f.text!r}"
     if f.rule == "glossary" and not f.text.isascii() and f.kind != "name":
         entry = _glossary_entry(f, doc, ctx)
         if entry is not None and not entry.keep and entry.target != f.text:

@@ -2,7 +2,7 @@
 
 langdetect (Apache-2.0, a port of Google's language-detection; made deterministic with
 ``DetectorFactory.seed = 0``) is accurate on whole paragraphs and poor on short fragments
-(RESEARCH.md: it calls 习近平 Korean and a mixed sentence "en"), and costs ~10 ms a call. So it is
+(measured here: it calls 习近平 Korean and a mixed sentence "en"), and costs ~10 ms a call. So it is
 called only where it is accurate and only on what cheap tests have already marked:
 
 - ``language`` (detector): a line with at least eight lower-case words, at least 60 % of them

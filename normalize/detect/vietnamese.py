@@ -52,6 +52,27 @@ def _accepts(word: str, english: frozenset[str]) -> bool:
     return word.lower() not in english
 
 
+def _bridges(nfc: str, m: re.Match, prev: str, english) -> bool:
+    """A lower-case word English also has, inside a lower-case Vietnamese phrase: "ca" in "đờn ca
+    tài tử", between two words with Vietnamese marks. Never an English function word ("Hà Nội to
+    Đà Nẵng") and never between names."""
+    w = m.group()
+    if not (prev[:1].islower() and w.islower() and w.isascii() and is_vi_syllable(w)) or w in _FUNCTION:
+        return False
+    nxt = _WORD.match(nfc, m.end() + 1) if _GAP.match(nfc, m.end()) else None
+    return bool(nxt) and nxt.group()[:1].islower() and not nxt.group().isascii() and _accepts(nxt.group(), english)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s\"'\u201c(])(?:a|an|the)[ \u00a0]+$", re.IGNORECASE)
+
+
+def _opens_term(nfc: str, j: int, w: str, run: str) -> bool:
+    """A lower-case word English also has, opening a lower-case Vietnamese phrase right after an
+    article: "ca" in "a ca trù evening"."""
+    return (run[:1].islower() and w.islower() and w.isascii() and is_vi_syllable(w) and w not in _FUNCTION
+            and bool(_ARTICLE_BEFORE.search(nfc[max(0, j - 6):j])))
+
+
 def _grow(nfc: str, start: int, end: int, english) -> tuple[int, int]:
     # Right.
     while end + 1 < len(nfc) and _GAP.match(nfc, end):
@@ -65,7 +86,7 @@ def _grow(nfc: str, start: int, end: int, english) -> tuple[int, int]:
             if prev and prev[0].islower() and len(w) <= 4:
                 end = m.end()
             break
-        if not _accepts(w, english):
+        if not _accepts(w, english) and not _bridges(nfc, m, prev, english):
             break
         end = m.end()
     # Left.
@@ -75,7 +96,9 @@ def _grow(nfc: str, start: int, end: int, english) -> tuple[int, int]:
         while j > 0 and (nfc[j - 1].isalpha()):
             j -= 1
         w = nfc[j:k]
-        if not w or (j > 0 and nfc[j - 1].isalnum()) or not _accepts(w, english):
+        if not w or (j > 0 and nfc[j - 1].isalnum()):
+            break
+        if not _accepts(w, english) and not _opens_term(nfc, j, w, nfc[start:end]):
             break
         start = j
     return start, end
@@ -187,3 +210,52 @@ def detect_vietnamese(doc, ctx):
         yield doc.finding(start, end, kind="vietnamese", rule="vietnamese", language="vi", evidence=evidence)
     for start, end, evidence in _lone(nfc, names, _SHARED_ACCENT_NAME, _lone_name):
         yield doc.finding(start, end, kind="name", rule="vietnamese", language="vi", evidence=evidence)
+
+
+# -- Vietnamese terms English uses as written (docs/precision.md, point 1) ------------------------
+_DETERMINER_BEFORE = re.compile(r"(?:^|[\s\"'\u201c(])(?:a|an|the|this|that|these|those|its|their|his|her|our|every|each)[ \u00a0]+$",
+                                re.IGNORECASE)
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;][\"'\u201d\u2019)]?[ \u00a0]+|\n[ \t]*)[\"'\u201c\u2018(]?$")
+_NEXT_WORD = re.compile(r"^[ \u00a0]+([a-z]+)\b")
+# "bún chả, the grilled pork dish ...": an English noun phrase in apposition, opened by an article.
+# The noun phrase ends there, or a relative clause follows, full or reduced to a participle
+# ("a broken rice dish served with ..."): "three đồng, the audience on the following morning" is a
+# new clause, not an explanation.
+_APPOSITION = re.compile(r"^,[ \u00a0]+(?:the|a|an)[ \u00a0]+((?:[a-z-]+[ \u00a0]+){0,4}?[a-z-]+)"
+                         r"(?:[ \u00a0]*[,.;:)]|[ \u00a0]+(?:that|which|who|whose|[a-z]+ed|made|eaten|known|sold|grown)\b)")
+
+
+_NP_BREAKERS = frozenset("the a an of on in at for to with from by into over after before during and or but".split())
+
+
+def _noun(word: str) -> bool:
+    from ..rewrite import _noun_table  # nouns of English (scripts/gen_english_nouns.py)
+
+    return word in _noun_table()
+
+
+def english_term(nfc: str, start: int, end: int) -> str:
+    """Why the Vietnamese phrase ``nfc[start:end]`` (with its diacritics) is used as an English
+    term, or "" when nothing says so.
+
+    English copy that keeps a Vietnamese term frames it as English grammar frames a noun: as the
+    modifier of an English head noun after a determiner or at a sentence start ("a đờn ca tài tử
+    performance", "the Bình Ngô đại cáo proclamation", "Quan họ folk singing"), or explained by an
+    English noun phrase in apposition ("bún chả, the grilled pork dish"). A leftover of a
+    half-translated sentence has no such frame ("I have requested âm dương, and was given lộc").
+    Whether the paragraph shows MT damage is the caller's question (detect/damage.py).
+    """
+    words = _WORD.findall(nfc[start:end])
+    if not 1 <= len(words) <= 5:
+        return ""
+    before, after = nfc[max(0, start - 40):start], nfc[end:end + 80]
+    nxt = _NEXT_WORD.match(after)
+    if nxt and _noun(nxt.group(1)) and (_DETERMINER_BEFORE.search(before) or _SENTENCE_START_BEFORE.search(before)):
+        return f"a Vietnamese term modifying the English noun {nxt.group(1)!r}"
+    app = _APPOSITION.match(after)
+    phrase = re.split(r"[ \u00a0-]+", app.group(1)) if app else []
+    # An explaining noun phrase has no preposition or article of its own ("the audience on the
+    # following morning numbered ..." is the subject of a new clause).
+    if phrase and not _NP_BREAKERS.intersection(phrase) and any(_noun(w) for w in phrase):
+        return f"a Vietnamese term explained in apposition ({app.group(1)!r})"
+    return ""

@@ -305,61 +305,74 @@ def _folds_in_place(text: str) -> bool:
     return len(text.casefold()) == len(text) and "\N{COMBINING GREEK YPOGEGRAMMENI}" not in text
 
 
-def _word_repeats(text: str) -> list[tuple[int, int, str, float]]:
-    """Words and phrases of up to eight words printed twice or more in a row (the first copy
-    stays), and "X and X" naming one thing twice, as removals in text order."""
-    # Tokens are compared case-folded; their spans and original forms are taken only for the
-    # few places where two copies line up (most lines have none: this keeps clean text cheap).
-    low = _TOKEN.findall(_fold(text)) if _folds_in_place(text) else list(map(str.casefold, _TOKEN.findall(text)))
-    n = len(low)
-    found: list[tuple[int, int, str, float]] = []
-    spans: list[tuple[int, int, str]] = []
+# After the second copy of "X and X", a word that goes on into a compound makes the second X the
+# first word of another name ("bun cha and cha ca": two dishes, "cha" is shared): the pair is a
+# repeat only when it ends the phrase (punctuation, line end, or one of these words after it).
+_PHRASE_ENDS = frozenset("in on at of for to with from by into over under near during after before since as "
+                         "and or but nor so yet was were is are be been being has have had will would can could "
+                         "may might must shall should did does do that which who whose where when while than "
+                         "this these those there here it its their his her our".split())
 
-    def tok(t: int) -> tuple[int, int, str]:
-        if not spans:
-            spans.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
-        return spans[t]
 
-    def only_space(a: int, b: int) -> bool:
-        return text[a:b].strip() == "" and "\n" not in text[a:b]
+class _Line:
+    """The case-folded tokens of one line, their spans taken only where two copies line up (most
+    lines have none: this keeps clean text cheap), and the two tests of the rule on them."""
 
-    def spaced(t0: int, t1: int) -> bool:
+    def __init__(self, text: str):
+        self.text = text
+        self.low = _TOKEN.findall(_fold(text)) if _folds_in_place(text) else list(map(str.casefold, _TOKEN.findall(text)))
+        self.n = len(self.low)
+        self._spans: list[tuple[int, int, str]] = []
+
+    def tok(self, t: int) -> tuple[int, int, str]:
+        if not self._spans:
+            self._spans.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text))
+        return self._spans[t]
+
+    def spaced(self, t0: int, t1: int) -> bool:
         """Only spaces (no line break) between tokens t0..t1."""
-        return all(only_space(tok(t)[1], tok(t + 1)[0]) for t in range(t0, t1))
+        for t in range(t0, t1):
+            gap = self.text[self.tok(t)[1]:self.tok(t + 1)[0]]
+            if gap.strip() != "" or "\n" in gap:
+                return False
+        return True
 
-    def repeat_at(k: int) -> tuple[int, int] | None:
+    def _phrase_ok(self, k: int, size: int) -> bool:
+        """Can the phrase of ``size`` words at token k, printed twice, be removed as a repeat?"""
+        low, phrase = self.low, self.low[k : k + size]
+        if not all(w.isalpha() for w in phrase):
+            return False  # labels and diagrams: "E0E1 E2E3 E0E1 E2E3"
+        if size == 1:
+            return phrase[0] in _NEVER_DOUBLED and self.tok(k + 1)[2].islower()  # "very very", "bye bye", "had had"; "A A A C"
+        if len(set(phrase)) == 1 or sum(len(w) for w in phrase) < (10 if size == 2 else 8):
+            return False  # "ha ha ha ha"; too short to be sure ("go on go on", "no way no way")
+        if size == 2 and phrase[0] in ("of", "and", "or"):
+            return False  # "a list of tuples of tuples", "and Johnson and Johnson agreed"
+        if any(len(w) == 1 and w not in ("a", "i") for w in phrase):
+            return False  # a formula: "chunk length x chunk length"
+        if all(w in _EMPHATIC or len(w) <= 3 for w in phrase):
+            return False  # "thank you thank you", "come on come on": said twice on purpose
+        # "Coded character coded character" (a heading and a term): same case only.
+        return [self.tok(t)[2] for t in range(k, k + size)] == [self.tok(t)[2] for t in range(k + size, k + 2 * size)]
+
+    def repeat_at(self, k: int) -> tuple[int, int] | None:
         """(size, copies) of a phrase of 1..8 words repeated right after itself at token k."""
+        low, n = self.low, self.n
         for size in range(1, min(8, (n - k) // 2) + 1):  # the shortest period: one pass removes all copies
             if low[k] != low[k + size] or low[k : k + size] != low[k + size : k + 2 * size]:
                 continue
-            if not spaced(k, k + 2 * size - 1):
+            if not self.spaced(k, k + 2 * size - 1) or not self._phrase_ok(k, size):
                 continue
             phrase = low[k : k + size]
-            if not all(w.isalpha() for w in phrase):
-                continue  # labels and diagrams: "E0E1 E2E3 E0E1 E2E3"
-            if size == 1 and (phrase[0] not in _NEVER_DOUBLED or not tok(k + 1)[2].islower()):
-                continue  # "very very", "bye bye", "had had"; "A A A C" is a diagram
-            if size > 1 and len(set(phrase)) == 1:
-                continue  # "ha ha ha ha"
-            if size > 1 and sum(len(w) for w in phrase) < (10 if size == 2 else 8):
-                continue  # too short to be sure ("go on go on", "no way no way")
-            if size == 2 and phrase[0] in ("of", "and", "or"):
-                continue  # "a list of tuples of tuples", "and Johnson and Johnson agreed"
-            if any(len(w) == 1 and w not in ("a", "i") for w in phrase):
-                continue  # a formula: "chunk length x chunk length"
-            if size > 1 and all(w in _EMPHATIC or len(w) <= 3 for w in phrase):
-                continue  # "thank you thank you", "come on come on": said twice on purpose
-            if size > 1 and [tok(t)[2] for t in range(k, k + size)] != [tok(t)[2] for t in range(k + size, k + 2 * size)]:
-                continue  # "Coded character coded character" (a heading and a term): same case only
             reps = 2
-            while low[k + size * reps : k + size * (reps + 1)] == phrase and spaced(
+            while low[k + size * reps : k + size * (reps + 1)] == phrase and self.spaced(
                 k + size * reps - 1, k + size * (reps + 1) - 1
             ):
                 reps += 1
             end = k + size * reps
             if size > 1 and (
-                (k > 0 and low[k - 1] == phrase[-1] and spaced(k - 1, k))
-                or (end < n and low[end] == phrase[0] and spaced(end - 1, end))
+                (k > 0 and low[k - 1] == phrase[-1] and self.spaced(k - 1, k))
+                or (end < n and low[end] == phrase[0] and self.spaced(end - 1, end))
             ):
                 # The pattern runs on past the copies ("modules that import modules that import
                 # modules"): a recursive construction, not a phrase printed twice.
@@ -367,38 +380,50 @@ def _word_repeats(text: str) -> list[tuple[int, int, str, float]]:
             return size, reps
         return None
 
-    def x_and_x_at(k: int) -> bool:
-        """'the parade and parade': a word, then a word, 'and', the same word."""
-        x = low[k + 1] if k + 3 < n else ""
-        return (
-            k + 3 < n
-            and low[k] not in ("and", "or")
-            and low[k + 2] == "and"
-            and x == low[k + 3]
-            and len(x) >= 3
-            and x.isalpha()
-            and tok(k + 1)[2] == x == tok(k + 3)[2]  # lower case: "Johnson and Johnson" is a name
-            and x not in _X_AND_X_OK
-            and not x.endswith(("er", "s"))  # "bigger and bigger", "years and years"
-            and spaced(k, k + 3)
-        )
+    def x_and_x_at(self, k: int) -> bool:
+        """'the parade and parade': a word, then a word, 'and', the same word, ending the phrase."""
+        low = self.low
+        if k + 3 >= self.n:
+            return False
+        x = low[k + 1]
+        if not (low[k] not in ("and", "or") and low[k + 2] == "and" and x == low[k + 3] and len(x) >= 3 and x.isalpha()):
+            return False
+        if self.tok(k + 1)[2] != x or self.tok(k + 3)[2] != x:
+            return False  # lower case only: "Johnson and Johnson" is a name
+        if x in _X_AND_X_OK or x.endswith(("er", "s")) or not self.spaced(k, k + 3):
+            return False  # idioms; "bigger and bigger", "years and years"
+        return not (k + 4 < self.n and self.spaced(k + 3, k + 4) and low[k + 4] not in _PHRASE_ENDS)
 
-    # Only tokens with the same word 1..8 tokens later can start a repeat ("X and X" has it two
-    # later, one token in): one pass chains each word to its previous occurrence, and the
-    # per-token work is only for the few.
-    starts: set[int] = set()
-    last: dict[str, int] = {}
-    before: list[int] = []  # the previous occurrence of each token's word
-    for j, w in enumerate(low):
-        p = last.get(w, -9)
-        last[w] = j
-        before.append(p)
-        while j - p <= 8:
-            starts.add(p)
-            if j - p == 2 and p:
-                starts.add(p - 1)
-            p = before[p]
-    order = sorted(starts)
+    def candidate_starts(self) -> list[int]:
+        """Tokens with the same word 1..8 tokens later ("X and X" has it two later, one token in):
+        only these can start a repeat. One pass chains each word to its previous occurrence."""
+        starts: set[int] = set()
+        last: dict[str, int] = {}
+        before: list[int] = []  # the previous occurrence of each token's word
+        for j, w in enumerate(self.low):
+            p = last.get(w, -9)
+            last[w] = j
+            before.append(p)
+            while j - p <= 8:
+                starts.add(p)
+                if j - p == 2 and p:
+                    starts.add(p - 1)
+                p = before[p]
+        return sorted(starts)
+
+
+def _word_repeats(text: str) -> list[tuple[int, int, str, float]]:
+    """Words and phrases of up to eight words printed twice or more in a row (the first copy
+    stays), and "X and X" naming one thing twice, as removals in text order."""
+    line = _Line(text)
+    tok, n = line.tok, line.n
+    order = line.candidate_starts()
+    starts = set(order)
+    found: list[tuple[int, int, str, float]] = []
+
+    def x_and_x(k: int) -> None:
+        found.append((tok(k + 1)[1], tok(k + 3)[1], f"'{tok(k + 1)[2]} and {tok(k + 3)[2]}' names one thing twice", 0.8))
+
     k = 0
     while k < n:
         if k not in starts:
@@ -406,7 +431,7 @@ def _word_repeats(text: str) -> list[tuple[int, int, str, float]]:
             if nxt == len(order):
                 break
             k = order[nxt]
-        rep = repeat_at(k)
+        rep = line.repeat_at(k)
         if rep:
             size, reps = rep
             what = "the same word twice in a row" if size == 1 else f"the same {size} words twice in a row"
@@ -414,19 +439,16 @@ def _word_repeats(text: str) -> list[tuple[int, int, str, float]]:
             # The first copy stays; the last word of the copies may stand before another repeat
             # ("the the parade and parade", "View Original View Original parade and parade").
             k += size * reps - 1
-            if x_and_x_at(k):
-                found.append((tok(k + 1)[1], tok(k + 3)[1],
-                              f"'{tok(k + 1)[2]} and {tok(k + 3)[2]}' names one thing twice", 0.8))
+            if line.x_and_x_at(k):
+                x_and_x(k)
                 k += 3
             else:
                 k += 1
-            continue
-        if x_and_x_at(k):
-            found.append((tok(k + 1)[1], tok(k + 3)[1],
-                          f"'{tok(k + 1)[2]} and {tok(k + 3)[2]}' names one thing twice", 0.8))
+        elif line.x_and_x_at(k):
+            x_and_x(k)
             k += 3  # the second copy may start a new pattern
-            continue
-        k += 1
+        else:
+            k += 1
     return found
 
 

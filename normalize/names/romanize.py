@@ -9,7 +9,7 @@ macrons ("Tokyo", "Yoko"), as English news writes Japanese names; Han names are 
 generated table of given-name readings and the surname table (normalize/data/names/).
 
 Libraries were considered and not used: korean-romanizer and pykakasi are GPL-3.0+, cyrtranslit
-gives "Sergej" for Сергей; hangul-romanize (BSD) gives academic forms only (RESEARCH.md).
+gives "Sergej" for Сергей; hangul-romanize (BSD) gives academic forms only.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ neighbour are the fragment's translation.
 
 Why not the alternatives:
 
-- the bare fragment: MT models hallucinate on one- or two-word inputs (RESEARCH.md; Koehn &
+- the bare fragment: MT models hallucinate on one- or two-word inputs (Koehn &
   Knowles 2017) and cannot tell "Mỹ" the country from "Mỹ" in a place name without context;
 - markers around the span (``<x>…</x>``, brackets): OPUS-MT vocabularies were not trained on
   them, so they are dropped or translated unpredictably;

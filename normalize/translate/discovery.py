@@ -352,7 +352,7 @@ def _rank(info: ModelInfo, language: str) -> tuple[int, str]:
     if info.explicit:
         return (0, info.id)
     if info.sources is not None:
-        return (1, info.id)  # a dedicated pair model beats a multilingual one (RESEARCH.md: 42.8 vs 30.6 BLEU on vi)
+        return (1, info.id)  # a dedicated pair model beats a multilingual one (Tatoeba-Challenge model cards: 42.8 vs 30.6 BLEU on vi)
     return (2, info.id)
 
 

@@ -17,7 +17,7 @@ from ..detect.common import VI_ONLY_SET
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Han, Kana and Hangul (East Asian Wide) carry more per character than Latin letters. Measured on
-# the human references of /work/shared/corpora/nmt-leftovers.jsonl: English has a median 3.6
+# the human references of an MT-leftover corpus (nmt-leftovers.jsonl, WMT system output): English has a median 3.6
 # non-space letters per wide source character (n=38 zh/ja lines; 10th percentile 2.4) and 1.25 per
 # non-space character of Latin/Cyrillic sources (n=125; 10th-90th percentile 0.86-1.79).
 _WIDE_WEIGHT = 3.0

@@ -8,7 +8,7 @@ FLORES-200 codes (NLLB: ``vie_Latn``). This module maps between them; no heavy i
 
 from __future__ import annotations
 
-# ISO 639-1 -> ISO 639-3 for the languages leftovers come from in practice (RESEARCH.md, corpora/);
+# ISO 639-1 -> ISO 639-3 for the languages leftovers come from in practice (the MT-leftover corpora this project was measured on);
 # ``cmn`` and ``yue`` are the Tatoeba-Challenge codes for Mandarin and Cantonese.
 ISO3 = {
     "vi": ("vie",),
