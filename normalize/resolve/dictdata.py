@@ -46,6 +46,7 @@ class Word(NamedTuple):
     proper: bool  # a name: CC-CEDICT capitalises the pinyin of proper nouns; JMnedict entries
     kind: str = ""  # for a proper noun: "place", "surname", "person", "org", "name"
     source: str = ""  # "cc-cedict" or "jmdict"
+    common: bool = False  # JMdict: the form carries a priority mark (news1, ichi1, spec1, gai1)
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -199,10 +200,13 @@ def jmdict(form: str) -> tuple[Word, ...]:
     out = []
     for e in r.entries:
         reading = e.kana_forms[0].text if e.kana_forms else ""
-        senses = tuple(Sense(_clean(s.gloss[0].text), _jm_pos(s.pos)) for s in e.senses if s.gloss)
+        # A JMdict sense's glosses are alternatives, closest first ("underground train; subway").
+        senses = tuple(Sense("; ".join(c for c in (_clean(g.text) for g in s.gloss) if c), _jm_pos(s.pos))
+                       for s in e.senses if s.gloss)
         glosses = " ".join(g.text for s in e.senses for g in s.gloss)
         proper = bool(senses) and senses[0].text[:1].isupper() and "(" in e.senses[0].gloss[0].text
-        out.append(Word(form, reading, senses, proper, _proper_kind([glosses]) if proper else "", "jmdict"))
+        common = any(k.text == form and k.pri for k in list(e.kanji_forms) + list(e.kana_forms))
+        out.append(Word(form, reading, senses, proper, _proper_kind([glosses]) if proper else "", "jmdict", common))
     for n in r.names:
         reading = n.kana_forms[0].text if n.kana_forms else ""
         types = [t for s in n.senses for t in s.name_type]
