@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..rules import rule
 from .common import cue_present, is_vi_syllable, name_context
@@ -54,7 +55,7 @@ def _inside_longer_run(nfc: str, start: int, end: int) -> bool:
 
 _PREP_BEFORE = re.compile(
     r"\b(?:in|from|to|with|against|between|into|across|toward|towards|visited|visiting|visit|visits|"
-    r"of|by|for|and|or|than|via|invaded|sanctioned|exports to|imports from)[ \u00a0]+$",
+    r"of|by|for|on|and|or|than|via|invaded|sanctioned|exports to|imports from)[ \u00a0]+$",
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"(['\u2019]s)?[ \u00a0]+([^\W\d_]+)")
@@ -64,6 +65,30 @@ _WORD_BEFORE = re.compile(r"(?:^|[ \u00a0(\"\u201c])([^\W\d_]+)[ \u00a0]+$")
 _VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|es|s)")
 # After a one-word name these verbs say a person spoke ("Anh said"): the given name, not the UK.
 _REPORTING = frozenset("said says told added asked noted explained recalled shared smiled laughed wrote".split())
+
+
+_AND_AFTER = re.compile(r"[ \u00a0]*(?:,|and|or|&)[ \u00a0]+((?:[^\W\d_]+[ \u00a0]?){1,4})")
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> frozenset[str]:
+    """Vietnamese and English names of countries (glossaries/places/vi-en.countries.tsv, from CLDR)."""
+    from ..glossary import builtin_dir, load_file
+
+    out = set()
+    for e in load_file(builtin_dir() / "places" / "vi-en.countries.tsv").entries:
+        if e.type == "country":
+            out.update((e.source, e.target.removeprefix("the ")))
+    return frozenset(out)
+
+
+def _coordinated_with_country(nfc: str, end: int) -> bool:
+    """"Ý and Pháp signed": a name joined by "and"/"or" to a country name is a country too."""
+    m = _AND_AFTER.match(nfc, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(" ".join(words[:k]) in _country_forms() for k in range(len(words), 0, -1))
 
 
 def country_context(nfc: str, start: int, end: int) -> bool:
@@ -76,7 +101,7 @@ def country_context(nfc: str, start: int, end: int) -> bool:
     from ..rewrite import english_nouns
 
     before = nfc[max(0, start - 24) : start]
-    if _PREP_BEFORE.search(before):
+    if _PREP_BEFORE.search(before) or _coordinated_with_country(nfc, end):
         return True
     from ..rewrite import modifier_position
 

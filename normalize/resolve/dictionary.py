@@ -125,25 +125,6 @@ def _camel(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words)
 
 
-_NEXT_TWO = re.compile(r"[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?")
-_AUX = frozenset("will would could can may might must should shall has have had is are was were".split())
-
-
-def _modifies_next(nfc: str, end: int) -> bool:
-    """Is the next word a noun that the leftover modifies? A noun that is nothing else ("the 旅游
-    industry"), or a noun that may be a verb followed by a verb ("the 旅游 sector recovered")."""
-    m = _NEXT_TWO.match(nfc, end)
-    if m is None:
-        return False
-    tags = senses.tags(m.group(1))
-    if tags == "N":
-        return True
-    after = m.group(2) or ""
-    if "N" not in tags or not after:
-        return False
-    return after in _AUX or (after.endswith("ed") and "N" not in senses.tags(after))
-
-
 def slot(before: str, nfc: str, end: int, hashtag: bool) -> str:
     """What the English needs at the leftover (normalize/resolve/senses.py lists the slots)."""
     from ..rewrite import modifier_position
@@ -153,7 +134,7 @@ def slot(before: str, nfc: str, end: int, hashtag: bool) -> str:
         return "tag"
     if prev in _VERB_BEFORE:
         return "verb"
-    if modifier_position(nfc, end) or _modifies_next(nfc, end):
+    if modifier_position(nfc, end):
         return "modifier"
     if prev in _DETERMINER or prev in _PREPOSITION or senses.tags(prev) == "A":
         return "noun"
