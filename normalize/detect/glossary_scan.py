@@ -55,7 +55,7 @@ def _inside_longer_run(nfc: str, start: int, end: int) -> bool:
 
 _PREP_BEFORE = re.compile(
     r"\b(?:in|from|to|with|against|between|into|across|toward|towards|visited|visiting|visit|visits|"
-    r"of|by|for|on|and|or|than|via|invaded|sanctioned|exports to|imports from)[ \u00a0]+$",
+    r"of|by|for|and|or|than|via|invaded|sanctioned|exports to|imports from)[ \u00a0]+$",
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"(['\u2019]s)?[ \u00a0]+([^\W\d_]+)")
@@ -82,6 +82,21 @@ def _country_forms() -> frozenset[str]:
     return frozenset(out)
 
 
+_ON_BEFORE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+on[ \u00a0]+$")
+
+
+def _on_after_noun(before: str) -> bool:
+    """"sanctions on Nga", "tariffs on Úc": "on" after a noun; after a verb ("relied on Nga",
+    "called on Anh") the name may be a person's."""
+    from ..resolve.senses import tags
+
+    m = _ON_BEFORE.search(before)
+    if m is None:
+        return False
+    t = tags(m.group(1))
+    return "N" in t and not m.group(1).lower().endswith("ed")
+
+
 def _coordinated_with_country(nfc: str, end: int) -> bool:
     """"Ý and Pháp signed": a name joined by "and"/"or" to a country name is a country too."""
     m = _AND_AFTER.match(nfc, end)
@@ -101,7 +116,7 @@ def country_context(nfc: str, start: int, end: int) -> bool:
     from ..rewrite import english_nouns
 
     before = nfc[max(0, start - 24) : start]
-    if _PREP_BEFORE.search(before) or _coordinated_with_country(nfc, end):
+    if _PREP_BEFORE.search(before) or _coordinated_with_country(nfc, end) or _on_after_noun(before):
         return True
     from ..rewrite import modifier_position
 
