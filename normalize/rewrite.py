@@ -80,7 +80,8 @@ def _compound_noun(word: str) -> bool:
     ("carmakers" = car + makers, "chipmakers")."""
     for k in range(3, len(word) - 3):
         head, tail = word[:k], word[k:]
-        if _tags(tail) == "N" and "N" in _tags(head):
+        t = _tags(tail)
+        if "N" in t and set(t) <= {"N", "P"} and "N" in _tags(head):
             return True
     return False
 
@@ -97,16 +98,19 @@ def modifier_position(text: str, end: int) -> bool:
     t1 = _tags(w1)
     if w1 in english_nouns() or ("N" in t1 and "V" not in t1 and t1 != "?"):
         return True
-    if not t1 and _compound_noun(w1):
+    if t1 in ("", "?") and _compound_noun(w1):
         return True
     if "N" not in t1 or not w2:
         return False
-    if w1.endswith("s") and _noun_table().get(w1) == "nv" and _verb_form(w2):
+    plural = "P" in t1 or (w1.endswith("s") and "V" in t1 and "I" in t1)
+    if plural and _verb_form(w2):
         return True
-    if not w1.endswith("s") and _verb_form(w2):
+    if not plural and not w1.endswith("s") and _verb_form(w2):
         return True  # "the 旅游 sector recovered": a base form cannot agree with a singular name
-    # Two nouns then a verb: "beef prices rose" (a base form cannot be the verb of a singular name).
-    return not w1.endswith("s") and w2.endswith("s") and "N" in _tags(w2) and w3 is not None and _verb_form(w3)
+    # Two nouns then a verb: "beef prices rose", "gas flows fell" (a base form, or a mass noun
+    # in -s, cannot be the verb of a singular name).
+    return (not plural and "P" in _tags(w2) and w3 is not None and _verb_form(w3)
+            and not ("I" in t1 and w1.endswith("s")))
 
 
 def _as_modifier(text: str, end: int, c: Candidate) -> bool:

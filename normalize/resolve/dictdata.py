@@ -79,7 +79,8 @@ def _clean(sense: str) -> str:
     """"(coll.) modem" -> "modem"; qualifiers in parentheses and references in brackets go."""
     s = re.sub(r"\[[^\]]*\]", "", sense)
     s = re.sub(r"\S+\|\S+", "", s)  # "CL:隻|只" style references left after the brackets
-    s = _QUALIFIER.sub(" ", s).strip(" ,;")
+    s = _QUALIFIER.sub(" ", s)
+    s = s.split("(")[0].strip(" ,;")  # an unclosed qualifier ("exam (especially as abbr. for ...")
     return re.sub(r"\s+", " ", s)
 
 

@@ -77,6 +77,7 @@ def _lookup(run: str, lang: str, nfc: str = "") -> list:
     ja = [w for w in dictdata.jmdict(run) if w.common and not w.proper]
     if ja and _japanese(run, nfc):
         return ja
+    # A form CC-CEDICT only points elsewhere from ("variant of 侄") stays Chinese, and reported.
     return words
 
 
@@ -86,10 +87,12 @@ RARE_IN_CHINESE = 100
 
 def _japanese(run: str, nfc: str) -> bool:
     """Is a Han run that both dictionaries hold Japanese here? JMdict marks it common and either
-    Chinese hardly uses it (jieba's corpus count of its simplified form: 会社 57, 公司 45,604)
+    Chinese hardly uses it (jieba's corpus count of its simplified form: 会社 57, 公司 45,604;
+    words of two or more characters)
     or the text is about Japan (Kana in it, "Japan"/"Japanese", a Japanese city of GeoNames)."""
     simplified = run.translate(_t2s())
-    if (_jieba().get_FREQ(simplified) or 0) < RARE_IN_CHINESE:
+    # A single character says little by its count (a traditional form, a name character, 姪 30).
+    if len(run) > 1 and (_jieba().get_FREQ(simplified) or 0) < RARE_IN_CHINESE:
         return True
     if _HAS_KANA.search(nfc) or _JAPAN.search(nfc):
         return True
@@ -184,7 +187,9 @@ def choose(words, before: str, where: str, loan: str = "") -> tuple[str, float, 
     text = opt.text
     if len(chosen) > 1:
         return text, CONF_UNSURE, f"{len(picks)} entries with different senses ({', '.join(sorted(chosen))})", cands
-    if len(w.form) == 1 and not hashtag:
+    if len(w.form) == 1 and not hashtag and not w.common:
+        # A common JMdict word may be one kanji (駅 station); a lone Chinese character is often
+        # a fragment of a leaked phrase.
         return text, CONF_UNSURE, "a single character: too many senses to choose from", cands
     if margin < senses.MIN_MARGIN:
         return text, CONF_UNSURE, f"{why}, but {runners[0]!r} is as likely", cands

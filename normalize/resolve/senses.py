@@ -135,7 +135,8 @@ def options(senses, alt_cost: float = 0.05) -> list[Option]:
     """Every "; " alternative of every sense, with its part of speech and support."""
     raw = []
     for rank, sense in enumerate(senses):
-        for alt, text in enumerate(x.strip() for x in sense.text.split(";")):
+        # "; " separates alternatives, and so does " or " between nouns ("vocal recital or concert").
+        for alt, text in enumerate(x.strip() for x in re.split(r";|\s+or\s+(?!\w+ing\b)", sense.text)):
             text = _closed(_ARTICLE.sub("", text))
             if text:
                 raw.append((text, sense.pos, rank, alt))
@@ -170,7 +171,8 @@ def _heads(opts: list[Option]) -> list[Option]:
     common = [o.text.lower() for o in out if english(o.text)[0] >= 3.5]
     for o in opts:
         words = _WORD.findall(o.text)
-        if len(words) > 1 and o.support > 1 and not any(c.endswith(_head(words).lower()) for c in common):
+        # Only out of two words: "college entrance exam" is not an "exam" hashtag.
+        if len(words) == 2 and o.support > 1 and not any(c.endswith(_head(words).lower()) for c in common):
             head = _head(words)
             # Dropping the modifier loses a little meaning: it costs half a Zipf point.
             out.append(o._replace(text=head, nounness=gloss_pos(head)[1], alt=o.alt + 10))
@@ -210,7 +212,8 @@ def pick(senses, slot: str, loan: str = "", ordered: bool = False) -> tuple[Opti
         return None, 0.0, "no sense", []
     if loan and slot != "verb":
         loan = loan.lower()
-        spelt = [o for o in opts if re.sub(r"[^a-z]", "", o.text.lower()) == loan and o.pos != "V"]
+        # Only in the first sense: パン "pan" (frying pan) is a later sense; the loan is "bread".
+        spelt = [o for o in opts if o.rank == 0 and re.sub(r"[^a-z]", "", o.text.lower()) == loan and o.pos != "V"]
         if spelt:
             return spelt[0], 1.0, f"the Katakana spells the English word ({loan})", []
     if slot == "verb":
