@@ -112,13 +112,21 @@ def _t2s() -> dict[int, str]:
 
 @lru_cache(maxsize=1)
 def _japanese_cities() -> frozenset[str]:
-    """English names of Japanese cities (the GeoNames-generated glossary), minus any that is an
-    English word too (one the lexicon gives a part of speech)."""
+    """English names of Japanese cities: the Japanese city glossary and the gazetteer rows that
+    GeoNames places in JP (the note "GeoNames 1850147 (JP, pop. ...)", in every script's city
+    glossary), minus any that is an
+    English word too (one the lexicon gives a part of speech). Cached on disk."""
+    from .. import _cache
     from ..glossary import builtin_dir, load_file
 
-    path = builtin_dir() / "places" / "ja-en.cities.tsv"
-    names = {e.target for e in load_file(path).entries if " " not in e.target}
-    return frozenset(n for n in names if senses.tags(n) in ("", "?"))
+    paths = sorted((builtin_dir() / "places").glob("*.cities.tsv"))
+
+    def build() -> frozenset[str]:
+        names = {e.target for p in paths for e in load_file(p).entries
+                 if (p.name.startswith("ja-") or "(JP, " in e.note) and " " not in e.target}
+        return frozenset(n for n in names if senses.tags(n) in ("", "?"))
+
+    return _cache.cached("japanese-cities", _cache.key("japanese-cities", paths, code=(__file__,)), build)
 
 
 def _camel(text: str) -> str:

@@ -42,6 +42,9 @@ _RELATIONAL = re.compile(r"(?:ic|ical|al|ial|ary|ese|ian|an)$")
 #: JMdict lists a sense's glosses closest first ("typhoon; hurricane", "prime minister; chancellor").
 ALT_COST = 0.05
 ALT_COST_ORDERED = 1.5
+#: How much commoner (Zipf) a one-word noun of a later sense must be than the first noun sense
+#: for the choice between them to count as a guess.
+RIVAL_ZIPF = 0.5
 #: Score margin between the best and the next distinct label under which the choice is a guess.
 MIN_MARGIN = 0.15
 
@@ -237,12 +240,23 @@ def pick(senses, slot: str, loan: str = "", ordered: bool = False) -> tuple[Opti
         if not nouns:
             return None, 0.0, "no noun sense", []
         top = max(o.nounness for o in nouns)
-        # The first noun sense and the next one ("marketplace / market", "court of law / court"):
-        # the plainest English of the two, the second a little behind.
-        ranks = sorted({o.rank for o in nouns if o.nounness == top})[:2]
-        same = [o for o in nouns if o.rank in ranks and o.nounness == top]
-        ranked = sorted(((_label_score(o) - 0.2 * (o.rank != ranks[0]), o) for o in same), key=lambda t: -t[0])
-        return ranked[0][1], 1.0, "English needs a noun here", [o.text for _, o in ranked[1:4]]
+        first = min(o.rank for o in nouns if o.nounness == top)
+        same = [o for o in nouns if o.rank == first and o.nounness == top]
+        # A later sense that is a plainer part of the first ("market" in "marketplace", "court"
+        # in "court of law") may replace it; a different word ("people" after "population") not.
+        texts = [o.text.lower() for o in same]
+        same += [o for o in nouns if o.rank != first and o.nounness == top
+                 and any(o.text.lower() in t and o.text.lower() != t for t in texts)]
+        ranked = sorted(((_label_score(o) - 0.2 * (o.rank != first), o) for o in same), key=lambda t: -t[0])
+        best = ranked[0][1]
+        # A much commoner one-word noun in another sense ("people" beside "population", "farmer"
+        # beside "peasant") means the senses are near synonyms with no way to choose: a guess.
+        rivals = sorted((o for o in nouns if o.rank != first and o not in same and o.nounness == top
+                         and " " not in o.text), key=lambda o: -english(o.text)[0])
+        runners = [o.text for _, o in ranked[1:4]]
+        if rivals and english(rivals[0].text)[0] - _label_score(best) >= RIVAL_ZIPF:
+            return best, 0.0, "English needs a noun here", [rivals[0].text] + runners
+        return best, 1.0, "English needs a noun here", runners
     first = min(opts, key=lambda o: (o.rank, o.alt))
     same = sorted((o for o in opts if o.rank == first.rank), key=lambda o: -_label_score(o))
     return same[0], 1.0, "first sense", [o.text for o in same[1:4]]
