@@ -96,6 +96,8 @@ def test_weigh_reconstruction():
     # A place attests a place reconstruction, not a person's.
     assert weigh_reconstruction(0.7, "gao xiong", kinds=("place",))[0] > 0.7
     assert weigh_reconstruction(0.7, "gao xiong")[0] < 0.7
+    # Read the same but named otherwise (网通 "China Netcom"): no person is attested.
+    assert weigh_reconstruction(0.7, "wang tong")[0] < 0.7
     # A given Han form must be the attested one.
     assert weigh_reconstruction(0.7, "wang yi", han="王毅")[0] > 0.7
     assert weigh_reconstruction(0.7, "wang yi", han="汪易")[0] < 0.7

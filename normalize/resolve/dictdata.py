@@ -275,6 +275,12 @@ def _proper_by_reading() -> dict[str, tuple]:
     return _cache.cached("cedict-proper-readings", digest, _build_proper_by_reading)
 
 
+def _spells(english: str, key: str) -> bool:
+    """Does a person's English name spell the reading ("Wang Yi" for "wang yi")? A proper noun
+    read the same but named otherwise (网通 "China Netcom" for "wang tong") attests no person."""
+    return re.sub(r"[^a-z]", "", english.lower()) == key.replace(" ", "")
+
+
 def attest_reading(syllables, han: str = "") -> Attestation:
     """The proper nouns of CC-CEDICT read ``syllables`` (pinyin, "zhao le ji" or a list), or,
     when ``han`` is given, only that exact Han form. Raises :class:`DictionaryMissing`."""
@@ -290,7 +296,8 @@ def attest_reading(syllables, han: str = "") -> Attestation:
 
 def weigh_reconstruction(conf: float, syllables, han: str = "", kinds=("person", "name")) -> tuple[float, str]:
     """A Sino-Vietnamese reconstruction's confidence with CC-CEDICT's evidence, and the reason
-    to add: attested as a proper noun of one of ``kinds`` (for a place: ("place",)) it moves
+    to add: attested as a proper noun of one of ``kinds`` (for a place: ("place",); a person's or
+    name's entry must also spell the reading in its English) it moves
     ``ATTESTED_GAIN`` of the way to 1 (at most 0.97); unattested it keeps ``UNATTESTED_FACTOR``.
     Without the ``dict`` extra the confidence is unchanged and the reason says so.
 
@@ -301,7 +308,8 @@ def weigh_reconstruction(conf: float, syllables, han: str = "", kinds=("person",
     except DictionaryMissing as exc:
         return conf, f"not checked against CC-CEDICT ({exc})"
     key = _syllable_key(syllables)
-    hits = [h for h in _proper_by_reading().get(key, ()) if (not han or h[0] == han) and h[1] in kinds]
+    hits = [h for h in _proper_by_reading().get(key, ()) if (not han or h[0] == han) and h[1] in kinds
+            and (h[1] in ("place", "org") or _spells(h[2], key))]
     if a.kind and hits:
         shown = ", ".join(f"{f} {e}" for f, _, e in hits[:3])
         return round(min(0.97, conf + (1.0 - conf) * ATTESTED_GAIN), 3), f"attested in CC-CEDICT ({shown})"
