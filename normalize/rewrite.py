@@ -107,9 +107,9 @@ def modifier_position(text: str, end: int) -> bool:
         return True
     if not plural and not w1.endswith("s") and _verb_form(w2):
         return True  # "the 旅游 sector recovered": a base form cannot agree with a singular name
-    # Two nouns then a verb: "beef prices rose", "gas flows fell" (a base form, or a mass noun
-    # in -s, cannot be the verb of a singular name).
-    return (not plural and "P" in _tags(w2) and w3 is not None and _verb_form(w3)
+    # Two nouns then a verb: "beef prices rose", "gas flows fell", "oil output rose" (a base
+    # form, or a mass noun in -s, cannot be the verb of a singular name).
+    return (not plural and "N" in _tags(w2) and not _verb_form(w2) and w3 is not None and _verb_form(w3)
             and not ("I" in t1 and w1.endswith("s")))
 
 

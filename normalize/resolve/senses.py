@@ -162,6 +162,7 @@ def _label_score(o: Option) -> float:
     words = _WORD.findall(o.text)
     zipf = sum(english(w)[0] for w in words) / len(words)
     cut = 0.5 if o.alt >= 10 else 0.0  # a head cut out of a longer sense (_heads)
+    cut += 0.5 if o.nounness == 1 else 0.0  # a noun that is also an adjective ("safe") labels worse
     return zipf + 0.5 * (o.support - 1) - 0.1 * o.rank - o.alt_cost * (o.alt % 10) - cut - 1.0 * (len(words) - 1)
 
 
