@@ -239,6 +239,40 @@ def _without_repeated_tail(rep: str, after: str) -> str:
     return rep
 
 
+# Words after which a count noun is plural ("three 工厂" -> "three factories").
+_PLURAL_BEFORE = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands "
+                           "millions many several few these those both various numerous multiple".split())
+_SMALL_WORDS = frozenset("a an the and or of in on at to for by with from as but nor".split())
+
+
+def _english_form(rep: str, nfc: str, start: int, end: int, before: str) -> tuple[str, str]:
+    """The chosen sense in the form the sentence needs, and why: plural after a number or a
+    quantifier; capitalised in a headline written in title case."""
+    why = ""
+    prev = before.lower()
+    number = re.search(r"(?<![\d.,])(\d[\d,]*)\s*$", nfc[max(0, start - 12) : start])
+    if (prev in _PLURAL_BEFORE or (number and number.group(1).replace(",", "") not in ("0", "1"))) and rep.islower():
+        words = rep.split()
+        many = senses.plural(words[-1])
+        if many:
+            rep = " ".join(words[:-1] + [many])
+            why = f"; plural after {number.group(1) if number else before!r}"
+    if rep[:1].islower() and _title_case_line(nfc, start, end):
+        rep = " ".join(w if w in _SMALL_WORDS and k else w[:1].upper() + w[1:] for k, w in enumerate(rep.split()))
+        why += "; title case, as the headline around it"
+    return rep, why
+
+
+def _title_case_line(nfc: str, start: int, end: int) -> bool:
+    """Is the line around [start, end) a headline in title case ("China's Economy Slows Again")?
+    At least three words of four or more letters besides the span, all capitalised."""
+    lo = nfc.rfind("\n", 0, start) + 1
+    hi = nfc.find("\n", end)
+    line = nfc[lo:start] + " " + nfc[end : hi if hi != -1 else len(nfc)]
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def resolve_one(doc, f) -> tuple[Candidate | None, str]:
     """A candidate for finding ``f`` (or None) and a note for the report."""
     text = f.text
@@ -265,6 +299,9 @@ def resolve_one(doc, f) -> tuple[Candidate | None, str]:
     loan = (kana(body) or "") if is_katakana(body) else ""
     rep, conf, why, cands = choose(words, before, slot(before, doc.nfc, s + len(body), hashtag), loan)
     rep = _without_repeated_tail(rep, doc.nfc[s + len(body) : s + len(body) + len(rep) + 1])
+    if rep and not hashtag and not any(w.proper for w in words[:1]):
+        rep, grammar = _english_form(rep, doc.nfc, s, s + len(body), before)
+        why += grammar
     src = words[0].source
     ref = f"{src}:{body}"
     listed = ", ".join(repr(c) for c in cands[:5])

@@ -261,3 +261,22 @@ def pick(senses, slot: str, loan: str = "", ordered: bool = False) -> tuple[Opti
     first = min(opts, key=lambda o: (o.rank, o.alt))
     same = sorted((o for o in opts if o.rank == first.rank), key=lambda o: -_label_score(o))
     return same[0], 1.0, "first sense", [o.text for o in same[1:4]]
+
+
+def plural(word: str) -> str:
+    """The plural English writes for a count noun ("factory" -> "factories", "bus" -> "buses"),
+    or "" when the lexicon knows none as common (a mass noun: "rice", "information"). The forms
+    are English's regular ones, kept only when the table marks them plural (tag P, Zipf >= 3)."""
+    w = word.lower()
+    if "P" in tags(w) or not w.isalpha():
+        return ""
+    forms = [w + "s", w + "es"]
+    if w.endswith("y"):
+        forms.insert(0, w[:-1] + "ies")
+    if w.endswith(("f", "fe")):
+        forms.append(w.rsplit("f", 1)[0] + "ves")
+    for form in forms:
+        zipf, t = _lexicon().get(form, (0.0, ""))
+        if "P" in t and zipf >= 3.0:
+            return form
+    return ""
