@@ -4,18 +4,21 @@ can hold. Runs after the glossary, policies and name resolvers and before the mo
 
 For a run of Han or Kana letters (a ``script`` finding, or a ``script-hashtag`` finding):
 
-1. Look the whole run up: CC-CEDICT for Chinese, JMdict/JMnedict for Japanese (a run with Kana, or
-   a Han-only run the finding labels ``ja``, or one CC-CEDICT does not have). A run that is not one
+1. Look the whole run up: CC-CEDICT for Chinese, JMdict/JMnedict for Japanese (a run with Kana, a
+   Han-only run the finding labels ``ja`` or CC-CEDICT lacks, or a common JMdict word that Chinese
+   hardly uses or that stands in a text about Japan: :func:`_japanese`). A run that is not one
    dictionary word is segmented with jieba; a run of several words is a phrase or a sentence, which
    word-by-word glosses would garble: it stays reported, with each word's best sense as the hint.
-2. Choose a sense by what the English around it needs: after a determiner ("the", "a", "its") or
-   in a hashtag a noun; after "to" or a modal ("will", "can") a verb, written without "to";
-   elsewhere the first sense, unless it is a verb that English would inflect (then reported). A
-   proper noun in the dictionary ("北京" Beijing, "越前" Echizen) is its name.
-3. Confidence: one entry with a clear first sense, 0.75 (0.8 for a proper noun and in a hashtag);
-   a single character (many senses, often a leaked fragment), several entries whose first senses
-   differ, or a verb needing inflection: below the threshold, so the finding is reported with the
-   candidates listed.
+2. Choose a sense by the slot the English leaves (:func:`slot`; normalize/resolve/senses.py): a
+   bare verb after "to" or a modal, an adjective or plain noun before a noun it modifies, the most
+   frequent one-word noun in a hashtag, a noun (never an adjective-only gloss) after a determiner
+   or preposition, else the first sense (a verb English would inflect is reported). A proper noun
+   in the dictionary ("北京" Beijing, "越前" Echizen) is its name. The sense then takes the form the
+   sentence needs (plural after a number, title case in a headline).
+3. Confidence: one entry with a clear choice, 0.75 (0.8 for a proper noun and in a hashtag);
+   a single Chinese character (many senses, often a leaked fragment), several entries whose
+   chosen senses differ, a label whose margin over another sense is small, or a verb needing
+   inflection: below the threshold, so the finding is reported with the candidates listed.
 
 The dictionaries load only when such a finding reaches this resolver (resolve/dictdata.py, cached
 on disk). Without the ``dict`` extra the rule is skipped with one note naming the extra.
