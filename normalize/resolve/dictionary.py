@@ -139,7 +139,7 @@ def _camel(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words)
 
 
-def slot(before: str, nfc: str, end: int, hashtag: bool) -> str:
+def slot(before: str, nfc: str, end: int, hashtag: bool, start: int = 0) -> str:
     """What the English needs at the leftover (normalize/resolve/senses.py lists the slots)."""
     from ..rewrite import modifier_position
 
@@ -150,8 +150,10 @@ def slot(before: str, nfc: str, end: int, hashtag: bool) -> str:
         return "verb"
     if modifier_position(nfc, end):
         return "modifier"
-    if prev in _DETERMINER or prev in _PREPOSITION or senses.tags(prev) == "A":
+    if prev in _DETERMINER or prev in _PREPOSITION or prev in _PLURAL_BEFORE or senses.tags(prev) == "A":
         return "noun"
+    if start and re.search(r"\d[ \u00a0]*$", nfc[max(0, start - 3) : start]):
+        return "noun"  # "three 工厂", "the 2023 选举": a number stands before a noun
     return "any"
 
 
@@ -254,7 +256,10 @@ def _english_form(rep: str, nfc: str, start: int, end: int, before: str) -> tupl
     why = ""
     prev = before.lower()
     number = re.search(r"(?<![\d.,])(\d[\d,]*)\s*$", nfc[max(0, start - 12) : start])
-    if (prev in _PLURAL_BEFORE or (number and number.group(1).replace(",", "") not in ("0", "1"))) and rep.islower():
+    count = number.group(1).replace(",", "") if number else ""
+    # A year modifies, it does not count: "the 2023 选举" is the 2023 election.
+    counted = count not in ("", "0", "1") and not (len(count) == 4 and 1800 <= int(count) <= 2100 and "," not in number.group(1))
+    if (prev in _PLURAL_BEFORE or counted) and rep.islower():
         words = rep.split()
         many = senses.plural(words[-1])
         if many:
@@ -300,7 +305,7 @@ def resolve_one(doc, f) -> tuple[Candidate | None, str]:
     from ..names.romanize import is_katakana, kana
 
     loan = (kana(body) or "") if is_katakana(body) else ""
-    rep, conf, why, cands = choose(words, before, slot(before, doc.nfc, s + len(body), hashtag), loan)
+    rep, conf, why, cands = choose(words, before, slot(before, doc.nfc, s + len(body), hashtag, s), loan)
     rep = _without_repeated_tail(rep, doc.nfc[s + len(body) : s + len(body) + len(rep) + 1])
     if rep and not hashtag and not any(w.proper for w in words[:1]):
         rep, grammar = _english_form(rep, doc.nfc, s, s + len(body), before)
