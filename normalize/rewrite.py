@@ -56,20 +56,61 @@ def _never_verbs() -> frozenset[str]:
     return frozenset(w for w, k in _noun_table().items() if k == "n")
 
 
-_NOUN_THEN_VERB = re.compile(r"[ \u00a0]+([a-z]+s)[ \u00a0]+([a-z]+ed|will|would|could|can|may|might|must|should|have|had|were|are)\b")
+_NEXT_WORDS = re.compile(r"[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?(?:[ \u00a0]+([a-z]+))?")
+_AUX = frozenset("will would could can may might must should shall have has had were are was is".split())
+
+
+def _tags(word: str) -> str:
+    from .resolve.senses import tags
+
+    return tags(word)
+
+
+def _verb_form(word: str) -> bool:
+    """A finite verb after a noun: an auxiliary, a past form in -ed that is not a noun, or a
+    word the lexicon knows only as a verb, or an inflected form that does not end in -s ("rose",
+    "fell": a past tense, though also a noun)."""
+    t = _tags(word)
+    return (word in _AUX or (word.endswith("ed") and "N" not in t) or ("V" in t and "N" not in t)
+            or ("I" in t and not word.endswith("s")))
+
+
+def _compound_noun(word: str) -> bool:
+    """A closed compound the lexicon lacks whose parts are nouns, the last one only a noun
+    ("carmakers" = car + makers, "chipmakers")."""
+    for k in range(3, len(word) - 3):
+        head, tail = word[:k], word[k:]
+        t = _tags(tail)
+        if "N" in t and set(t) <= {"N", "P"} and "N" in _tags(head):
+            return True
+    return False
 
 
 def modifier_position(text: str, end: int) -> bool:
     """Is the word after ``end`` a noun that the name before it modifies? A noun that is never a
-    verb ("Mỹ officials"), or a plural that may be a verb followed by a verb ("Nga troops
-    crossed": then "troops" is the noun)."""
-    m = _NEXT_WORD.match(text, end)
+    verb ("Mỹ officials", normalize/data/english-nouns.txt, or one the wider english-pos table
+    knows only as a noun), a compound of nouns ("Đức carmakers"), or a noun that may be a verb
+    followed by a verb ("Nga troops crossed", "Úc beef prices rose": then the nouns are nouns)."""
+    m = _NEXT_WORDS.match(text, end)
     if m is None:
         return False
-    if m.group(1) in english_nouns():
+    w1, w2, w3 = m.groups()
+    t1 = _tags(w1)
+    if w1 in english_nouns() or ("N" in t1 and "V" not in t1 and t1 != "?"):
         return True
-    m = _NOUN_THEN_VERB.match(text, end)
-    return m is not None and _noun_table().get(m.group(1)) == "nv"
+    if t1 in ("", "?") and _compound_noun(w1):
+        return True
+    if "N" not in t1 or not w2:
+        return False
+    plural = "P" in t1 or (w1.endswith("s") and "V" in t1 and "I" in t1)
+    if plural and _verb_form(w2):
+        return True
+    if not plural and not w1.endswith("s") and _verb_form(w2):
+        return True  # "the 旅游 sector recovered": a base form cannot agree with a singular name
+    # Two nouns then a verb: "beef prices rose", "gas flows fell", "oil output rose" (a base
+    # form, or a mass noun in -s, cannot be the verb of a singular name).
+    return (not plural and "N" in _tags(w2) and not _verb_form(w2) and w3 is not None and _verb_form(w3)
+            and not ("I" in t1 and w1.endswith("s")))
 
 
 def _as_modifier(text: str, end: int, c: Candidate) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..rules import rule
 from .common import cue_present, is_vi_syllable, name_context
@@ -66,6 +67,45 @@ _VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|es|s)")
 _REPORTING = frozenset("said says told added asked noted explained recalled shared smiled laughed wrote".split())
 
 
+_AND_AFTER = re.compile(r"[ \u00a0]*(?:,|and|or|&)[ \u00a0]+((?:[^\W\d_]+[ \u00a0]?){1,4})")
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> frozenset[str]:
+    """Vietnamese and English names of countries (glossaries/places/vi-en.countries.tsv, from CLDR)."""
+    from ..glossary import builtin_dir, load_file
+
+    out = set()
+    for e in load_file(builtin_dir() / "places" / "vi-en.countries.tsv").entries:
+        if e.type == "country":
+            out.update((e.source, e.target.removeprefix("the ")))
+    return frozenset(out)
+
+
+_ON_BEFORE = re.compile(r"\b([A-Za-z]+)[ \u00a0]+on[ \u00a0]+$")
+
+
+def _on_after_noun(before: str) -> bool:
+    """"sanctions on Nga", "tariffs on Úc": "on" after a noun; after a verb ("relied on Nga",
+    "called on Anh") the name may be a person's."""
+    from ..resolve.senses import tags
+
+    m = _ON_BEFORE.search(before)
+    if m is None:
+        return False
+    t = tags(m.group(1))
+    return "N" in t and not m.group(1).lower().endswith("ed")
+
+
+def _coordinated_with_country(nfc: str, end: int) -> bool:
+    """"Ý and Pháp signed": a name joined by "and"/"or" to a country name is a country too."""
+    m = _AND_AFTER.match(nfc, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return any(" ".join(words[:k]) in _country_forms() for k in range(len(words), 0, -1))
+
+
 def country_context(nfc: str, start: int, end: int) -> bool:
     """Is a one-word Vietnamese country name ("Nga", "Đức", "Anh", "Ý") where English puts a
     country? Decided from the English words around it, not from cue lists:
@@ -76,7 +116,7 @@ def country_context(nfc: str, start: int, end: int) -> bool:
     from ..rewrite import english_nouns
 
     before = nfc[max(0, start - 24) : start]
-    if _PREP_BEFORE.search(before):
+    if _PREP_BEFORE.search(before) or _coordinated_with_country(nfc, end) or _on_after_noun(before):
         return True
     from ..rewrite import modifier_position
 

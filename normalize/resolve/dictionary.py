@@ -4,18 +4,21 @@ can hold. Runs after the glossary, policies and name resolvers and before the mo
 
 For a run of Han or Kana letters (a ``script`` finding, or a ``script-hashtag`` finding):
 
-1. Look the whole run up: CC-CEDICT for Chinese, JMdict/JMnedict for Japanese (a run with Kana, or
-   a Han-only run the finding labels ``ja``, or one CC-CEDICT does not have). A run that is not one
+1. Look the whole run up: CC-CEDICT for Chinese, JMdict/JMnedict for Japanese (a run with Kana, a
+   Han-only run the finding labels ``ja`` or CC-CEDICT lacks, or a common JMdict word that Chinese
+   hardly uses or that stands in a text about Japan: :func:`_japanese`). A run that is not one
    dictionary word is segmented with jieba; a run of several words is a phrase or a sentence, which
    word-by-word glosses would garble: it stays reported, with each word's best sense as the hint.
-2. Choose a sense by what the English around it needs: after a determiner ("the", "a", "its") or
-   in a hashtag a noun; after "to" or a modal ("will", "can") a verb, written without "to";
-   elsewhere the first sense, unless it is a verb that English would inflect (then reported). A
-   proper noun in the dictionary ("北京" Beijing, "越前" Echizen) is its name.
-3. Confidence: one entry with a clear first sense, 0.75 (0.8 for a proper noun and in a hashtag);
-   a single character (many senses, often a leaked fragment), several entries whose first senses
-   differ, or a verb needing inflection: below the threshold, so the finding is reported with the
-   candidates listed.
+2. Choose a sense by the slot the English leaves (:func:`slot`; normalize/resolve/senses.py): a
+   bare verb after "to" or a modal, an adjective or plain noun before a noun it modifies, the most
+   frequent one-word noun in a hashtag, a noun (never an adjective-only gloss) after a determiner
+   or preposition, else the first sense (a verb English would inflect is reported). A proper noun
+   in the dictionary ("北京" Beijing, "越前" Echizen) is its name. The sense then takes the form the
+   sentence needs (plural after a number, title case in a headline).
+3. Confidence: one entry with a clear choice, 0.75 (0.8 for a proper noun and in a hashtag);
+   a single Chinese character (many senses, often a leaked fragment), several entries whose
+   chosen senses differ, a label whose margin over another sense is small, or a verb needing
+   inflection: below the threshold, so the finding is reported with the candidates listed.
 
 The dictionaries load only when such a finding reaches this resolver (resolve/dictdata.py, cached
 on disk). Without the ``dict`` extra the rule is skipped with one note naming the extra.
@@ -28,7 +31,7 @@ from functools import lru_cache
 
 from ..records import Candidate
 from ..rules import rule
-from . import dictdata
+from . import dictdata, senses
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff\u3005\u3007"
 _KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u30fc"
@@ -37,6 +40,8 @@ _HAS_KANA = re.compile(f"[{_KANA}]")
 
 _DETERMINER = frozenset("the a an this that these those its his her their our my your whose every each "
                         "no any some another".split())
+_PREPOSITION = frozenset("of in on at for with from by about into over under after before between against among "
+                         "via toward towards without within across around amid despite like".split())
 _VERB_BEFORE = frozenset("to will would can could shall should may might must cannot".split())
 # Words before a place name: a proper-noun entry of the form wins over its common senses there
 # ("returned to 京都" is Kyoto, not "capital").
@@ -58,62 +63,73 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()  # get_FREQ reads the dictionary only after it is loaded
     return jieba
 
 
-def _lookup(run: str, lang: str) -> list:
-    """Dictionary words for exactly ``run`` (Chinese first unless it is Japanese)."""
+def _lookup(run: str, lang: str, nfc: str = "") -> list:
+    """Dictionary words for exactly ``run``: JMdict for Kana or a ``ja`` finding; for Han only,
+    CC-CEDICT unless the run is a Japanese word (:func:`_japanese`)."""
     japanese = lang == "ja" or _HAS_KANA.search(run) is not None
     if japanese:
         return list(dictdata.jmdict(run))
     words = list(dictdata.cedict(run))
     if not words:
         # Kanji-only Japanese is labelled zh by the script detector ("越前", "暗号資産").
-        words = list(dictdata.jmdict(run))
+        return list(dictdata.jmdict(run))
+    ja = [w for w in dictdata.jmdict(run) if w.common and not w.proper]
+    if ja and _japanese(run, nfc):
+        return ja
+    # A form CC-CEDICT only points elsewhere from ("variant of 侄") stays Chinese, and reported.
     return words
 
 
+#: jieba's count of a word (in its ~60M-word corpus) under which it is not in common Chinese use.
+RARE_IN_CHINESE = 100
+
+
+def _japanese(run: str, nfc: str) -> bool:
+    """Is a Han run that both dictionaries hold Japanese here? JMdict marks it common and either
+    Chinese hardly uses it (jieba's corpus count of its simplified form: 会社 57, 公司 45,604;
+    words of two or more characters)
+    or the text is about Japan (Kana in it, "Japan"/"Japanese", a Japanese city of GeoNames)."""
+    simplified = run.translate(_t2s())
+    # A single character says little by its count (a traditional form, a name character, 姪 30).
+    if len(run) > 1 and (_jieba().get_FREQ(simplified) or 0) < RARE_IN_CHINESE:
+        return True
+    if _HAS_KANA.search(nfc) or _JAPAN.search(nfc):
+        return True
+    return any(w in _japanese_cities() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", nfc))
+
+
+# The English names of the country and its people (CLDR "JP"), the plainest cue of a Japanese text.
+_JAPAN = re.compile(r"\bJapan(?:ese)?\b")
+
+
 @lru_cache(maxsize=1)
-def _english_zipf() -> dict[str, float]:
-    """English word frequencies (Zipf) from the generated latin lexicon (wordfreq's top words)."""
-    from ..detect.latin import lexicon
+def _t2s() -> dict[int, str]:
+    from ..glossary import han_t2s
 
-    return lexicon().en
-
-
-def _score(alt: str, rank: int) -> float:
-    words = re.findall(r"[A-Za-z]+", alt)
-    if not words:
-        return -9.0
-    zipf = _english_zipf()
-    # A word outside the lexicon (wordfreq's top 5,000) is rarer than those in it: Zipf 3.
-    return sum(zipf.get(w.lower(), 3.0) for w in words) / len(words) - 1.0 * (len(words) - 1) - 0.3 * rank
+    return han_t2s()
 
 
-def _plainest(senses, first) -> str:
-    """The plainest English among the first sense's "; " alternatives and the next sense of the
-    same part of speech ("marketplace" / "market" -> "market", "company; firm" -> "company",
-    "a suspect" -> "suspect"): the most frequent English, fewer words, earlier senses first."""
-    pool = [first] + [x for x in senses if x is not first and (x.pos == first.pos)][:1]
-    alts = []
-    for rank, sense in enumerate(pool):
-        for alt in sense.text.split(";"):
-            alt = re.sub(r"^(?:a|an)\s+", "", alt.strip())
-            if alt:
-                alts.append((_score(alt, rank + len(alts) * 0.1), alt))
-    return max(alts, key=lambda t: t[0])[1] if alts else first.text
+@lru_cache(maxsize=1)
+def _japanese_cities() -> frozenset[str]:
+    """English names of Japanese cities: the Japanese city glossary and the gazetteer rows that
+    GeoNames places in JP (the note "GeoNames 1850147 (JP, pop. ...)", in every script's city
+    glossary), minus any that is an
+    English word too (one the lexicon gives a part of speech). Cached on disk."""
+    from .. import _cache
+    from ..glossary import builtin_dir, load_file
 
+    paths = sorted((builtin_dir() / "places").glob("*.cities.tsv"))
 
-def _noun(senses):
-    return next((s for s in senses if s.pos not in ("verb",) and not s.text.startswith("to ")), None)
+    def build() -> frozenset[str]:
+        names = {e.target for p in paths for e in load_file(p).entries
+                 if (p.name.startswith("ja-") or "(JP, " in e.note) and " " not in e.target}
+        return frozenset(n for n in names if senses.tags(n) in ("", "?"))
 
-
-def _verb(senses):
-    return next((s for s in senses if s.pos == "verb" or s.text.startswith("to ")), None)
-
-
-def _bare(text: str) -> str:
-    return text[3:] if text.startswith("to ") else text
+    return _cache.cached("japanese-cities", _cache.key("japanese-cities", paths, code=(__file__,)), build)
 
 
 def _camel(text: str) -> str:
@@ -123,8 +139,38 @@ def _camel(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words)
 
 
-def choose(words, before: str, hashtag: bool) -> tuple[str, float, str, list[str]]:
-    """(replacement, confidence, why, candidates) for dictionary ``words`` in their context."""
+def slot(before: str, nfc: str, end: int, hashtag: bool, start: int = 0) -> str:
+    """What the English needs at the leftover (normalize/resolve/senses.py lists the slots)."""
+    from ..rewrite import modifier_position
+
+    prev = before.lower()
+    if hashtag:
+        return "tag"
+    if prev in _VERB_BEFORE:
+        return "verb"
+    if modifier_position(nfc, end):
+        return "modifier"
+    if prev in _DETERMINER or prev in _PREPOSITION or prev in _PLURAL_BEFORE or senses.tags(prev) == "A":
+        return "noun"
+    if start and re.search(r"\d[ \u00a0]*$", nfc[max(0, start - 3) : start]):
+        return "noun"  # "three 工厂", "the 2023 选举": a number stands before a noun
+    return "any"
+
+
+def _proper_choice(proper, hashtag: bool):
+    w = proper[0]
+    names = {p.senses[0].text.split(";")[0] for p in proper if p.source == w.source and p.kind == w.kind}
+    if len(names) > 1:
+        return "", CONF_UNSURE, f"{len(names)} readings of the {w.kind or 'name'} in {w.source}"
+    text = w.senses[0].text.split(";")[0]
+    if hashtag:
+        text = "#" + "".join(x[:1].upper() + x[1:] for x in re.findall(r"[^\W_]+", text))
+    return text, CONF_HASHTAG if hashtag else CONF_PROPER, f"{w.kind or 'name'} in {w.source} ({w.reading})"
+
+
+def choose(words, before: str, where: str, loan: str = "") -> tuple[str, float, str, list[str]]:
+    """(replacement, confidence, why, candidates) for dictionary ``words`` in slot ``where``."""
+    hashtag = where == "tag"
     proper = [w for w in words if w.proper and w.senses]
     common = [w for w in words if not w.proper and w.senses]
     cands = []
@@ -136,43 +182,33 @@ def choose(words, before: str, hashtag: bool) -> tuple[str, float, str, list[str
     if proper and common and prev in _PLACE_BEFORE and any(w.kind != "surname" for w in proper):
         common = []
     if not common and proper:
-        w = proper[0]
-        names = {p.senses[0].text for p in proper if p.source == w.source and p.kind == w.kind}
-        if len(names) > 1:
-            return "", CONF_UNSURE, f"{len(names)} readings of the {w.kind or 'name'} in {w.source}", cands
-        text = w.senses[0].text
-        if hashtag:
-            text = "#" + "".join(x[:1].upper() + x[1:] for x in re.findall(r"[^\W_]+", text))
-        return text, CONF_HASHTAG if hashtag else CONF_PROPER, f"{w.kind or 'name'} in {w.source} ({w.reading})", cands
+        return (*_proper_choice(proper, hashtag), cands)
     if not common:
         return "", 0.0, "no sense in the dictionary", cands
-    firsts = {_bare(w.senses[0].text) for w in common}
-    ambiguous = len(common) > 1 and len(firsts) > 1
-    w = common[0]
-    if hashtag or prev in _DETERMINER:
-        s = _noun(w.senses) or (None if ambiguous else _verb(w.senses))
-        if s is None:
-            return "", CONF_UNSURE, "no noun sense", cands
-        text = _plainest(w.senses, s)
-        text = _bare(text)
-        why = "a hashtag is a noun label" if hashtag else f"after {before!r} English needs a noun"
-        conf = CONF_HASHTAG if hashtag else CONF_WORD
-    elif prev in _VERB_BEFORE:
-        s = _verb(w.senses)
-        if s is None:
-            return "", CONF_UNSURE, f"after {before!r} English needs a verb, the dictionary has none", cands
-        text, why, conf = _bare(s.text.split(";")[0].strip()), f"after {before!r} English needs a bare verb", CONF_WORD
-    else:
-        s = w.senses[0]
-        if s.pos == "verb" or s.text.startswith("to "):
-            return "", CONF_UNSURE, f"a verb ({s.text!r}) that English would inflect here", cands
-        text, why, conf = _plainest(w.senses, s), "first sense", CONF_WORD
-    if ambiguous:
-        return text, CONF_UNSURE, f"{len(common)} entries with different senses ({', '.join(sorted(firsts))})", cands
-    if len(w.form) == 1 and not hashtag:
+    # JMdict marks the entries in common use (news1, ichi1, spec1, gai1): when some are, the
+    # others (ラーメン "rigid frame" beside "ramen") are rare senses.
+    common = [w for w in common if w.common] or common
+    picks = [(w, senses.pick(w.senses, where, loan, ordered=w.source == "jmdict")) for w in common]
+    picks = [(w, p) for w, p in picks if p[0] is not None]
+    if not picks:
+        return "", CONF_UNSURE, f"no sense fits ({where} slot)", cands
+    w, (opt, margin, why, runners) = picks[0]
+    cands = [opt.text] + [c for c in runners + cands if c != opt.text]
+    chosen = {p[0].text.lower() for _, p in picks}
+    if where == "any" and opt.pos == "V":
+        return "", CONF_UNSURE, f"a verb ({opt.text!r}) that English would inflect here", cands
+    text = opt.text
+    if len(chosen) > 1:
+        return text, CONF_UNSURE, f"{len(picks)} entries with different senses ({', '.join(sorted(chosen))})", cands
+    if len(w.form) == 1 and not hashtag and not w.common:
+        # A common JMdict word may be one kanji (駅 station); a lone Chinese character is often
+        # a fragment of a leaked phrase.
         return text, CONF_UNSURE, "a single character: too many senses to choose from", cands
+    if margin < senses.MIN_MARGIN:
+        return text, CONF_UNSURE, f"{why}, but {runners[0]!r} is as likely", cands
+    conf = CONF_HASHTAG if hashtag else CONF_WORD
     if hashtag:
-        text = "#" + _camel(_bare(text))
+        text = "#" + _camel(text)
     return text, conf, why, cands
 
 
@@ -198,6 +234,53 @@ def _beside(nfc: str, start: int, end: int, english: str) -> bool:
     return fits_after or fits_before
 
 
+def _without_repeated_tail(rep: str, after: str) -> str:
+    """"Emperor of Japan" before " of Japan": the sense's tail is already in the text; drop it."""
+    words = rep.split()
+    for k in range(1, len(words)):
+        tail = " " + " ".join(words[k:])
+        if words[k] in ("of", "in", "for") and after.startswith(tail) and not after[len(tail) : len(tail) + 1].isalnum():
+            return " ".join(words[:k])
+    return rep
+
+
+# Words after which a count noun is plural ("three 工厂" -> "three factories").
+_PLURAL_BEFORE = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands "
+                           "millions many several few these those both various numerous multiple".split())
+_SMALL_WORDS = frozenset("a an the and or of in on at to for by with from as but nor".split())
+
+
+def _english_form(rep: str, nfc: str, start: int, end: int, before: str) -> tuple[str, str]:
+    """The chosen sense in the form the sentence needs, and why: plural after a number or a
+    quantifier; capitalised in a headline written in title case."""
+    why = ""
+    prev = before.lower()
+    number = re.search(r"(?<![\d.,])(\d[\d,]*)\s*$", nfc[max(0, start - 12) : start])
+    count = number.group(1).replace(",", "") if number else ""
+    # A year modifies, it does not count: "the 2023 选举" is the 2023 election.
+    counted = count not in ("", "0", "1") and not (len(count) == 4 and 1800 <= int(count) <= 2100 and "," not in number.group(1))
+    if (prev in _PLURAL_BEFORE or counted) and rep.islower():
+        words = rep.split()
+        many = senses.plural(words[-1])
+        if many:
+            rep = " ".join(words[:-1] + [many])
+            why = f"; plural after {number.group(1) if number else before!r}"
+    if rep[:1].islower() and _title_case_line(nfc, start, end):
+        rep = " ".join(w if w in _SMALL_WORDS and k else w[:1].upper() + w[1:] for k, w in enumerate(rep.split()))
+        why += "; title case, as the headline around it"
+    return rep, why
+
+
+def _title_case_line(nfc: str, start: int, end: int) -> bool:
+    """Is the line around [start, end) a headline in title case ("China's Economy Slows Again")?
+    At least three words of four or more letters besides the span, all capitalised."""
+    lo = nfc.rfind("\n", 0, start) + 1
+    hi = nfc.find("\n", end)
+    line = nfc[lo:start] + " " + nfc[end : hi if hi != -1 else len(nfc)]
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def resolve_one(doc, f) -> tuple[Candidate | None, str]:
     """A candidate for finding ``f`` (or None) and a note for the report."""
     text = f.text
@@ -210,7 +293,7 @@ def resolve_one(doc, f) -> tuple[Candidate | None, str]:
         return None, ""  # an account handle (@人民日报) is a name as written; a tag is the hashtag rule's
     m = _WORD_BEFORE.search(doc.nfc, max(0, s - 30), s)
     before = m.group(1) if m and not hashtag else ""
-    words = _lookup(body, f.language)
+    words = _lookup(body, f.language, doc.nfc)
     if not words:
         if len(body) < 2 or f.language == "ja" or _HAS_KANA.search(body):
             return None, ""
@@ -219,7 +302,14 @@ def resolve_one(doc, f) -> tuple[Candidate | None, str]:
             return None, ""
         shown = "; ".join(f"{w} {x!r}" if x else w for w, x in segs[:8])
         return None, f"not one dictionary word; words: {shown}"
-    rep, conf, why, cands = choose(words, before, hashtag)
+    from ..names.romanize import is_katakana, kana
+
+    loan = (kana(body) or "") if is_katakana(body) else ""
+    rep, conf, why, cands = choose(words, before, slot(before, doc.nfc, s + len(body), hashtag, s), loan)
+    rep = _without_repeated_tail(rep, doc.nfc[s + len(body) : s + len(body) + len(rep) + 1])
+    if rep and not hashtag and not any(w.proper for w in words[:1]):
+        rep, grammar = _english_form(rep, doc.nfc, s, s + len(body), before)
+        why += grammar
     src = words[0].source
     ref = f"{src}:{body}"
     listed = ", ".join(repr(c) for c in cands[:5])
