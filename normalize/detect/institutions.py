@@ -324,6 +324,45 @@ def _numbered_matches(doc, origin):
     return out
 
 
+# Vietnamese generic heads written in lower case before a name ("núi Thái Sơn" = Mount Tai): the
+# glossary's capitalisation test reads the first word, so these entries are accepted here when
+# every word after the head is capitalised (places/vi-en.cedict.tsv).
+GENERIC_HEADS = frozenset({"núi"})
+
+
+def _generic_head_matches(doc, raw):
+    out = []
+    for m in raw:
+        words = doc.nfc[m.start : m.end].split()
+        if not m.exact or m.entry.type != "place" or m.entry.requires or len(words) < 2:
+            continue
+        if words[0].lower() in GENERIC_HEADS and all(w[0].isupper() for w in words[1:]):
+            out.append((m, CONF_PATTERN, f"{words[0]!r} + name: glossary form {m.form!r}"))
+    return out
+
+
+# "Đại học Harvard": a university named after a foreign (not Vietnamese-spelled) proper name is
+# "<Name> University" in news English (Harvard University, Stanford University).
+# One name only: "Đại học Stanford Medicine" is no "Stanford Medicine University".
+_FOREIGN_UNIVERSITY = re.compile(r"(?<!\w)(?:[Tt]rường )?Đại học[ \u00a0]([A-Z][a-z]+)(?![\w-]|[ \u00a0][A-Z])")
+CONF_FOREIGN_NAME = 0.85
+
+
+def _foreign_university_matches(doc, origin):
+    from .common import is_vi_syllable
+
+    out = []
+    for u in _FOREIGN_UNIVERSITY.finditer(doc.nfc):
+        words = u.group(1).split()
+        if any(is_vi_syllable(w.lower()) for w in words):
+            continue  # a Vietnamese name without its marks, or a Vietnamese word
+        target = f"{' '.join(words)} University"
+        out.append((_match(u.start(), u.end(), u.group(0), target, "org", origin, u.group(0),
+                           "pattern: Đại học + a foreign proper name"),
+                    CONF_FOREIGN_NAME, f"'Đại học' + foreign name {u.group(1)!r}"))
+    return out
+
+
 def pattern_matches(doc, ctx, raw, accepted=()) -> list:
     """Institution, division and abbreviation matches for ``doc`` as (Match, confidence, why).
     Whole names the glossary knows (Đại học Bắc Kinh = Peking University) are exact org matches
@@ -337,6 +376,8 @@ def pattern_matches(doc, ctx, raw, accepted=()) -> list:
     origin = (__name__.replace(".", "/") + ".py", 1)
     out.extend(_level_matches(doc, origin))
     out.extend(_numbered_matches(doc, origin))
+    out.extend(_generic_head_matches(doc, raw))
+    out.extend(_foreign_university_matches(doc, origin))
     # Only a whole name that is itself accepted here outranks the pattern: an org entry refused
     # in this context (a bare plain-ASCII form) must not hide the derived acronym.
     known = {(t[0].start, t[0].end) for t in accepted if t[0].exact and t[0].entry.type == "org"}
