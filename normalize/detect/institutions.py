@@ -184,7 +184,7 @@ def _place_name(entry, written: str, english: bool) -> str:
     return written
 
 
-def _council(nfc, h, m, place_en):
+def _council(h, place_en):
     body = h.group("body")
     council = body.startswith(("H", "h"))
     what = "People's Council" if council else "People's Committee"
@@ -201,7 +201,7 @@ def _head_match(doc, m):
     written = nfc[m.start : m.end]
     if h is not None and before[h.end():].strip(" \u00a0") in ("", "."):
         start = m.start - len(before) + h.start()
-        target = _council(nfc, h, m, _place_name(m.entry, written, True))
+        target = _council(h, _place_name(m.entry, written, True))
         head = h.group(0).strip()
         return _match(start, m.end, nfc[start : m.end], target, "org", m.entry, head + " " + m.entry.source,
                       f"pattern {head!r} + place; {m.entry.note}"), f"{head!r} + glossary place {m.form!r}"
