@@ -38,6 +38,7 @@ eval: setup-test
 	HF_HUB_OFFLINE=1 $(BIN)/python scripts/eval_names.py --no-builtin-glossary
 	HF_HUB_OFFLINE=1 $(BIN)/python scripts/eval_detection.py
 	HF_HUB_OFFLINE=1 $(BIN)/python scripts/eval_longtail.py
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/eval_known_names.py --min 98
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

