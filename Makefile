@@ -29,6 +29,8 @@ test: setup-test
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python -m pytest -q
 
 bench: setup-test
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/bench_throughput.py
 	$(BIN)/python benchmarks/bench_scan.py
 	$(BIN)/python benchmarks/bench_load.py
 
