@@ -93,6 +93,11 @@ _VERB_AFTER = re.compile(
 )
 
 
+def title_before(nfc: str, start: int) -> bool:
+    """Does a title end right before ``start`` ("Vice Premier ", "ambassador ")?"""
+    return bool(_TITLE_BEFORE.search(nfc, max(0, start - 40), start))
+
+
 def name_context(nfc: str, start: int, end: int) -> bool:
     """Is nfc[start:end] in a position where news English puts a person's name?"""
     before = nfc[max(0, start - 40) : start]

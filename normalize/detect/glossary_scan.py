@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..rules import rule
-from .common import cue_present, is_vi_syllable, name_context
+from .common import cue_present, is_vi_syllable, name_context, title_before
 from .gloss import is_gloss
 
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Madam|Mister|Sir|Dame|Ông|Bà|Anh|Chị)\.?\s+$")
@@ -219,10 +219,14 @@ def _inside_longer_name(nfc: str, start: int, end: int) -> bool:
     if m and m.group(1)[0].isupper():
         return True
     m = _CAPITALISED_WORD_BEFORE.search(nfc, max(0, start - 40), start)
-    if m and m.group(1)[0].isupper() and not name_context(nfc, start, end):
-        before = nfc[: m.start()].rstrip()
-        return not (before == "" or before[-1] in ".!?:\"\u201c(")
-    return False
+    if not (m and m.group(1)[0].isupper()) or m.group(1).endswith(("'s", "\u2019s")):
+        return False
+    if title_before(nfc, start):
+        return False  # "Vice Premier Ha Lap Phong": the capitalised word is the title's
+    # A verb after the span does not make it a whole name: "ambassador Chung Thieu Quan met"
+    # holds a folded place (Thiều Quan) as the tail of a longer name.
+    before = nfc[: m.start()].rstrip()
+    return not (before == "" or before[-1] in ".!?:\"\u201c(")
 
 
 def entity_fit(nfc: str, start: int, end: int) -> str | None:
