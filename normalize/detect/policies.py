@@ -220,12 +220,18 @@ def glossary_leaks(doc, glossary, skip=()):
             break
 
 
+def _glossary_name(glossary, form: str) -> bool:
+    return any(e.proper for e in glossary.get(form))
+
+
 @rule("script-leak", stage="detect", order=90,
       description="a token in another script whose meaning the English beside it already carries (\"still真 real\", \"关键变更: Key Changes\"): removed")
 def detect_leaks(doc, ctx):
     if doc.nfc.isascii():
         return
-    found = list(leaks(doc))
+    # A run the glossary holds as a name (郑州 Zhengzhou) is never a leaked word, whatever its
+    # characters' dictionary senses share with the words around it ("state").
+    found = [t for t in leaks(doc) if not _glossary_name(ctx.glossary, doc.nfc[t[0] : t[1]].rstrip(" :\uff1a"))]
     for start, end, lang, why in found:
         yield doc.finding(start, end, kind="script", rule="script-leak", language=lang,
                           evidence=f"leaked source token: {why}")
