@@ -97,9 +97,17 @@ def _japanese(run: str, nfc: str) -> bool:
     # A single character says little by its count (a traditional form, a name character, 姪 30).
     if len(run) > 1 and (_jieba().get_FREQ(simplified) or 0) < RARE_IN_CHINESE:
         return True
+    return _japanese_text(nfc)
+
+
+@lru_cache(maxsize=2)
+def _japanese_text(nfc: str) -> bool:
+    """Is the text about Japan (Kana, "Japan"/"Japanese", a Japanese city)? Asked once per
+    document, not once per finding: the answer depends on the whole text only."""
     if _HAS_KANA.search(nfc) or _JAPAN.search(nfc):
         return True
-    return any(w in _japanese_cities() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", nfc))
+    cities = _japanese_cities()
+    return any(w in cities for w in re.findall(r"\b[A-Z][a-z]{2,}\b", nfc))
 
 
 # The English names of the country and its people (CLDR "JP"), the plainest cue of a Japanese text.
