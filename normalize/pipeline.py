@@ -57,6 +57,61 @@ _MAX_DOCUMENT_ROUNDS = 4
 _MAX_LEFTOVER_ROUNDS = 3
 
 
+#: Above this share of the text, the excerpt a later run of the leftover stage would try first
+#: (Cleaner._may_repair_more) saves too little: the whole text runs again at once.
+_EXCERPT_SHARE = 0.5
+
+
+def _anchor_spans(text: str, edits: list[Edit], pending: list[Finding]) -> list[tuple[int, int]]:
+    """The spans of ``edits`` (their new text) and of the ``pending`` findings, as offsets of
+    ``apply_edits(text, edits)``, in order."""
+    edits = sorted(edits, key=lambda e: (e.start, e.end))
+    ends = [e.end for e in edits]
+    cum = [0]
+    for e in edits:
+        cum.append(cum[-1] + len(e.new) - (e.end - e.start))
+    spans = [(e.start + cum[i], e.start + cum[i] + len(e.new)) for i, e in enumerate(edits)]
+    for f in pending:
+        shift = cum[bisect_right(ends, f.start)]
+        spans.append((f.start + shift, f.end + shift))
+    return sorted(spans)
+
+
+#: A neighbouring line joins an excerpt when it is at most this long: in one-sentence-per-line
+#: text it is the next sentence, whose cues count; a paragraph holds its own.
+_NEIGHBOUR_LINE = 400
+
+
+def _lines_around(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Disjoint spans of ``text``, in order: each of ``spans`` widened to the lines holding it,
+    with the non-blank line before and after when those are short (line breaks excluded at the
+    ends)."""
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo = text.rfind("\n", 0, s) + 1
+        j = lo - 1  # the line break before the line, if any; back over blank lines
+        while j > 0 and text[j - 1] == "\n":
+            j -= 1
+        if j > 0:
+            prev = text.rfind("\n", 0, j) + 1
+            lo = prev if j - prev <= _NEIGHBOUR_LINE else lo
+        hi = text.find("\n", e)
+        hi = n if hi == -1 else hi
+        j = hi  # past blank lines to the next line
+        while j < n and text[j] == "\n":
+            j += 1
+        if j < n:
+            nxt = text.find("\n", j)
+            nxt = n if nxt == -1 else nxt
+            hi = nxt if nxt - j <= _NEIGHBOUR_LINE else hi
+        if out and lo <= out[-1][1] + 1:  # overlapping, or the next line
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _pieces(f: Finding, holes: list[tuple[int, int]]) -> list[Finding]:
     """The parts of ``f`` outside ``holes`` (glossary spans), trimmed, that still hold letters."""
     out = []
@@ -236,15 +291,17 @@ class Cleaner:
         # the whole tool would leave as it is.
         edits, pending, below = self._leftovers(text)
         wanted_at = dict(ctx.wanted)  # on the first run's offsets, like the findings reported
-        first, still_open = set(edits), bool(pending)
+        first = set(edits)
         for _ in range(_MAX_LEFTOVER_ROUNDS - 1):
             if not edits:
                 break
-            more, still, _ = self._leftovers(apply_edits(text, edits))
+            mid = apply_edits(text, edits)
+            if not self._may_repair_more(mid, _anchor_spans(text, edits, pending)):
+                break
+            more, _, _ = self._leftovers(mid)
             if not more:
                 break
             edits = compose(text, edits, more)
-            still_open = bool(still)
             # (Findings are reported on the first run's offsets; those settled later are not.)
             later = Intervals((e.start, e.end) for e in edits if e not in first)
             pending = [f for f in pending if not later.overlaps(f.start, f.end)]
@@ -274,6 +331,29 @@ class Cleaner:
         wanted = collections.Counter(wanted_at[(f.start, f.end)] for f in unresolved if (f.start, f.end) in wanted_at)
         return Result(input=text, output=output, edits=tuple(edits), unresolved=unresolved,
                       model_wanted=tuple(sorted(wanted.items())))
+
+    def _may_repair_more(self, mid: str, anchors: list[tuple[int, int]]) -> bool:
+        """Can another run of the leftover stage on the repaired text ``mid`` repair anything?
+
+        What a repair can change is near it (a cue in the same or the next sentence, the words
+        around a finding) or is a finding that stayed open. So the stage first runs on the lines
+        holding the ``anchors`` (spans of ``mid``: the repairs and the open findings), each with
+        the line before and after, as a document of their own; only when that repairs something
+        does the whole text run again. Every edit still comes from the run on the whole text: the
+        excerpt only decides whether that run is needed (a repair it misses is left for a second
+        invocation; nothing is changed on its word alone).
+        """
+        spans = _lines_around(mid, anchors)
+        if sum(e - s for s, e in spans) > _EXCERPT_SHARE * len(mid):
+            return True
+        ctx = self.context
+        notes, wanted = ctx.notes, ctx.wanted
+        ctx.notes, ctx.wanted = {}, {}
+        try:
+            more, _, _ = self._leftovers("\n\n".join(mid[s:e] for s, e in spans))
+        finally:
+            ctx.notes, ctx.wanted = notes, wanted
+        return bool(more)
 
     def _leftovers(self, text: str) -> tuple[list[Edit], list[Finding], dict[Finding, Candidate]]:
         """One run of detectors, resolvers and rewriter on ``text``: its edits, the findings no
