@@ -39,7 +39,9 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 # "#" at a word start, then letters/digits/underscores of any script. Twitter and Weibo end a tag
 # at punctuation; "#tag#" (Weibo's closing hash) is included.
-_HASHTAG = re.compile(r"(?<![\w&#])#([^\W_]|_)[\w\u00b7\u30fb]*#?")
+# The look-behind follows the "#" so that the pattern starts with a literal, which the regex engine
+# finds with a fast search instead of trying the look-behind at every position.
+_HASHTAG = re.compile(r"#(?<![\w&#]#)([^\W_]|_)[\w\u00b7\u30fb]*#?")
 
 
 def hashtags(nfc: str):
@@ -263,19 +265,28 @@ _BYLINE = re.compile(
 
 def boilerplate(nfc: str):
     """(start, end, language, what) of site titles and bylines in another script."""
+    for pos, line in _lines_with(nfc, _NONLATIN_RE):
+        m = _TRAILER.search(line)
+        head = line[: m.start()] if m else ""
+        if m and _NONLATIN_RE.search(m.group()) and re.search(r"[A-Za-z]{2,}", head) and not _NONLATIN_RE.search(head[-30:]):
+            lang = next((lng for _, _, _, lng in runs(m.group())), "und")
+            yield pos + m.start(), pos + len(line.rstrip()), lang, "site title"
+        elif _BYLINE.match(line) and len(line.strip()) <= 48:
+            lang = next((lng for _, _, _, lng in runs(line)), "und")
+            s = pos + len(line) - len(line.lstrip())
+            yield s, pos + len(line.rstrip()), lang, "byline"
+
+
+def _lines_with(text: str, pattern: re.Pattern):
+    """(offset, line) of each line of ``text`` (split at "\\n") that holds a ``pattern`` match, in
+    order: one scan for the pattern, not a search per line."""
     pos = 0
-    for line in nfc.split("\n"):
-        if _NONLATIN_RE.search(line):
-            m = _TRAILER.search(line)
-            head = line[: m.start()] if m else ""
-            if m and _NONLATIN_RE.search(m.group()) and re.search(r"[A-Za-z]{2,}", head) and not _NONLATIN_RE.search(head[-30:]):
-                lang = next((lng for _, _, _, lng in runs(m.group())), "und")
-                yield pos + m.start(), pos + len(line.rstrip()), lang, "site title"
-            elif _BYLINE.match(line) and len(line.strip()) <= 48:
-                lang = next((lng for _, _, _, lng in runs(line)), "und")
-                s = pos + len(line) - len(line.lstrip())
-                yield s, pos + len(line.rstrip()), lang, "byline"
-        pos += len(line) + 1
+    while (m := pattern.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        yield start, text[start:end]
+        pos = end + 1
 
 
 @rule("script-boilerplate", stage="detect", order=90,
