@@ -124,6 +124,27 @@ _WORD_CHAR = re.compile(r"\w")
 # Every cue ends in a word character, so a window that ends after a non-word character cannot cut
 # a cue short (see Cues.window).
 _CUES_END_IN_WORD = all(_WORD_CHAR.match(w[-1]) for words in (_ZH, _TWHK, _VI, _JA, _KO) for w in words)
+
+
+def finditer_not_after(bare: re.Pattern, text: str, before: re.Pattern):
+    """The matches ``(?<!B)`` followed by ``bare`` finds with ``finditer(text)``, B being the
+    one-character class ``before`` matches: found by ``bare`` alone, which the regex engine scans
+    two to three times faster (a pattern opening with a look-behind is tried at every position).
+    A hit right after a character of B is one the full regex fails at that position, so the
+    search resumes one character later, as the full regex's does; ``bare`` must match no empty
+    string."""
+    pos = 0
+    while True:
+        for m in bare.finditer(text, pos):
+            p = m.start()
+            if p and before.match(text, p - 1):
+                pos = p + 1
+                break
+            yield m
+        else:
+            return
+
+
 # Past this, more cues change nothing: every weight is capped at this value (see _weights).
 _CAP = 8.0
 
@@ -152,23 +173,13 @@ class Cues:
             self.scans += 1
 
     def _scan(self, bare: re.Pattern) -> tuple[list[int], list[int]]:
-        """The spans ``CUES[origin].finditer(nfc)`` yields, found with the look-behind-free regex:
-        a hit after a word character is one the full regex fails at that position, so the search
-        resumes one character later, as the full regex's does."""
-        nfc, word = self.nfc, _WORD_CHAR.match
+        """The spans ``CUES[origin].finditer(nfc)`` yields, found with the look-behind-free regex."""
         starts: list[int] = []
         ends: list[int] = []
-        pos = 0
-        while True:
-            for m in bare.finditer(nfc, pos):
-                p = m.start()
-                if p and word(nfc, p - 1):
-                    pos = p + 1
-                    break
-                starts.append(p)
-                ends.append(m.end())
-            else:
-                return starts, ends
+        for m in finditer_not_after(bare, self.nfc, _WORD_CHAR):
+            starts.append(m.start())
+            ends.append(m.end())
+        return starts, ends
 
     def _word(self, i: int) -> bool:
         return 0 <= i < len(self.nfc) and _WORD_CHAR.match(self.nfc, i) is not None

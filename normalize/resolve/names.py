@@ -49,8 +49,19 @@ CLEAN_WHY = ("Vietnamese spelling with diacritics in a paragraph with no other m
              "correct English as written")
 SOURCE_PINYIN = "rule:sinoviet-pinyin"
 
+# The Latin-name patterns below hold only what follows their look-behind (?<![\w'\u2019-]), which
+# _name_matches checks: a pattern opening with a look-behind is tried at every position of the text,
+# one opening with a capital letter only at capitals (2-3 times faster).
+_NAME_CHAR = re.compile(r"[\w'\u2019-]")
+
+
+def _name_matches(bare: re.Pattern, nfc: str):
+    """``re.compile(r"(?<![\w'\u2019-])" + bare.pattern).finditer(nfc)``."""
+    return context.finditer_not_after(bare, nfc, _NAME_CHAR)
+
+
 # A pinyin name already in the document: "He Lifeng", "Wang Huning", "Lan Fo'an".
-_LATIN_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]{0,5})[ \u00a0]([A-Z][a-z]{0,11}(?:['\u2019][a-z]{1,6})?)(?![\w-])")
+_LATIN_NAME = re.compile(r"([A-Z][a-z]{0,5})[ \u00a0]([A-Z][a-z]{0,11}(?:['\u2019][a-z]{1,6})?)(?![\w-])")
 # Before a place, not a person: "in Hà Nội", "from Đà Nẵng", "Quảng Ninh province".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|to|near|across|around|outside|inside|via|of)\s+)$", re.IGNORECASE)
 # The last word of a run that makes it a place ("Hạ Long Bay", "Tô Lịch River").
@@ -96,7 +107,7 @@ def pinyin_names(doc, ctx) -> set[str]:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
     surnames = {p.replace("ü", "u") for h, (p, _) in tables.zh_surnames().items()}
     found = set()
-    for m in _LATIN_NAME.finditer(doc.nfc):
+    for m in _name_matches(_LATIN_NAME, doc.nfc):
         sur, given = m.group(1).lower(), m.group(2).lower()
         if sur in surnames and _split_pinyin(given, sylls):
             found.add(m.group(1) + " " + m.group(2).replace("\u2019", "'"))
@@ -585,7 +596,7 @@ def detect_name_run(doc, ctx):
 
 
 # -- other romanizations of known names ----------------------------------------------------------
-_LATIN_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]*(?:['\u2019-][A-Za-z][a-z]*)*"
+_LATIN_RUN = re.compile(r"[A-Z][a-z]*(?:['\u2019-][A-Za-z][a-z]*)*"
                         r"(?:[ \u00a0][A-Z][a-z]*(?:['\u2019-][A-Za-z][a-z]*)*){1,5}(?![\w'\u2019-])")
 
 
@@ -699,7 +710,30 @@ def _edit1(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-_CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]{4,}(?![\w'\u2019-])")
+_WORD_END = r"(?![\w'\u2019-])"
+_CAP_WORD = re.compile(r"[A-Z][a-z]{4,}" + _WORD_END)
+
+
+def _near_keys(ctx, index):
+    """word -> [surname keys equal to its phonetic key or one edit from it], kept for the next
+    round and documents (bounded)."""
+    from ..names import phonetic
+
+    deletions = _deletion_index(ctx, index)
+    cached = ctx.cache.get("names.near-miss-words")
+    if cached is None or cached[0] is not index or len(cached[1]) > 100_000:
+        cached = ctx.cache["names.near-miss-words"] = (index, {})
+    memo = cached[1]
+
+    def near(w: str) -> list[str]:
+        out = memo.get(w)
+        if out is None:
+            # Symmetric-delete look-up: keys one edit apart share a one-deletion variant.
+            k = phonetic.word_key(w)
+            pool = set().union(*(deletions.get(v, ()) for v in _variants(k)))
+            out = memo[w] = [c for c in pool if c == k or _edit1(k, c)]
+        return out
+    return near
 
 
 # Other English forms of Chinese people (glossaries/people/mul-en.other-forms.tsv: keep entries
@@ -707,7 +741,7 @@ _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]{4,}(?![\w'\u2019-])")
 # misheard by one sound ("Lee Ka-chao", "Lee Ka-chu") with the person's cue nearby is that form.
 # Only given names of at least this many key letters (shorter ones collide).
 OTHER_FORM_MIN_KEY = 4
-_SURNAME_GIVEN = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+)[ \u00a0]([A-Z][a-z]+(?:-[a-z]+)?)(?![\w'\u2019-])")
+_SURNAME_GIVEN = re.compile(r"([A-Z][a-z]+)[ \u00a0]([A-Z][a-z]+(?:-[a-z]+)?)(?![\w'\u2019-])")
 
 
 def _other_form_index(ctx) -> dict[str, list[tuple[str, str, str, tuple[str, ...]]]]:
@@ -739,8 +773,12 @@ def _other_form_hits(doc, ctx):
     from ..names import phonetic
 
     nfc = doc.nfc
-    for m in _SURNAME_GIVEN.finditer(nfc):
-        near = [x for x in index.get(phonetic.key(m.group(1)), ()) if _edit1(phonetic.key(m.group(2)), x[0])]
+    for m in _name_matches(_SURNAME_GIVEN, nfc):
+        forms = index.get(phonetic.word_key(m.group(1)))
+        if not forms:
+            continue
+        given = phonetic.word_key(m.group(2))
+        near = [x for x in forms if _edit1(given, x[0])]
         if len(near) != 1 or ctx.glossary.get(m.group()):
             continue
         _, form, ref, cues = near[0]
@@ -756,22 +794,19 @@ def _near_miss_hits(doc, ctx):
     if not index:
         return
     from ..detect.common import cue_present
-    from ..names import phonetic
 
     nfc = doc.nfc
-    deletions = _deletion_index(ctx, index)
-    seen: dict[str, list[str]] = {}
-    for m in _CAP_WORD.finditer(nfc):
+    near = _near_keys(ctx, index)
+    # Only the words near exactly one surname are looked for, a few of a document's thousands of
+    # capitalised words (every word _CAP_WORD matches is among the words of its findall, whose
+    # matches are whole words too; _name_matches(wanted) is those of the _CAP_WORD matches).
+    words = sorted(w for w in set(_CAP_WORD.findall(nfc)) if len(near(w)) == 1)
+    if not words:
+        return
+    wanted = re.compile("(?:" + "|".join(map(re.escape, words)) + ")" + _WORD_END)
+    for m in _name_matches(wanted, nfc):
         w = m.group()
-        near = seen.get(w)
-        if near is None:
-            # Symmetric-delete look-up: keys one edit apart share a one-deletion variant.
-            k = phonetic.key(w)
-            pool = set().union(*(deletions.get(v, ()) for v in _variants(k)))
-            near = seen[w] = [c for c in pool if c == k or _edit1(k, c)]
-        if len(near) != 1:
-            continue
-        surname, ref, cues = index[near[0]]
+        surname, ref, cues = index[near(w)[0]]
         if w == surname or ctx.glossary.get(w) or not name_context(nfc, m.start(), m.end()):
             continue
         if re.match(r"[ \u00a0][A-Z]", nfc[m.end():m.end() + 2]):
@@ -799,30 +834,15 @@ def detect_name_romanization(doc, ctx):
         return
     from ..names import phonetic
 
-    # Each word's phonetic key is computed once, kept for the pipeline's second round and the next
-    # documents (a word's key depends on the word alone; bounded).
-    word_key = ctx.cache.setdefault("names.phonetic-keys", {})
-    if len(word_key) > 200_000:
-        word_key.clear()
-
-    def key_of(words):  # phonetic.key(" ".join(words))
-        out = []
-        for w in words:
-            k = word_key.get(w)
-            if k is None:
-                k = word_key[w] = phonetic.key(w)
-            out.append(k)
-        return " ".join(out)
-
     sylls = ctx.cache.get("names.pinyin-syllables")
     if sylls is None:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
     hits = []  # (start, end, text, target, ref, looks_like_pinyin)
     # Only runs holding a surname-like word (not as their last word) are weighed: those words are
     # found among the distinct words of the document first.
-    runs = [(m.start(), m.group().split()) for m in _LATIN_RUN.finditer(nfc)]
+    runs = [(m.start(), m.group().split()) for m in _name_matches(_LATIN_RUN, nfc)]
     distinct = {w for _, words in runs for w in words[:-1]}
-    head_words = {w for w in distinct if key_of((w,)) in firsts}
+    head_words = {w for w in distinct if phonetic.word_key(w) in firsts}
     for run_start, words in runs:
         if head_words.isdisjoint(words[:-1]):
             continue
@@ -836,7 +856,7 @@ def detect_name_romanization(doc, ctx):
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
             text = " ".join(words[a:b])
-            targets = index.get(key_of(words[a:b]))
+            targets = index.get(" ".join(map(phonetic.word_key, words[a:b])))  # phonetic.key(text)
             if not targets or len(targets) != 1:
                 continue
             target, ref = next(iter(targets.items()))
