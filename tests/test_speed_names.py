@@ -45,3 +45,19 @@ def test_word_key_is_the_key_of_one_word():
     for w in ["Chiang", "Hsi", "Chin-p'ing", "Tse-tung", "Shuexiang", "Besant", "Nguyễn"]:
         assert phonetic.word_key(w) == phonetic.key(w)
     assert phonetic.key("Hsi Chin-p'ing") == "si jinbing"
+
+
+def test_capped_sum_of_bounded_counts_is_the_plain_sum():
+    def plain(counts):
+        w = 0.0
+        for count, inc in zip(counts, (0.1, 0.5, 1.0, 0.5, 0.1)):
+            for _ in range(count):
+                w += inc
+                if w >= context._CAP:
+                    return w
+        return w
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        counts = [rng.choice((0, 1, 2, 3, 7, 40, 79, 80, 81, 99, 100, 101, 500, rng.randint(0, 3000))) for _ in range(5)]
+        assert context._capped_sum(tuple(min(c, context._CAP_STEPS) for c in counts)) == plain(counts), counts

@@ -107,9 +107,15 @@ def pinyin_names(doc, ctx) -> set[str]:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
     surnames = {p.replace("ü", "u") for h, (p, _) in tables.zh_surnames().items()}
     found = set()
+    pinyin_given: dict[str, bool] = {}  # _split_pinyin of each given name, once
     for m in _name_matches(_LATIN_NAME, doc.nfc):
         sur, given = m.group(1).lower(), m.group(2).lower()
-        if sur in surnames and _split_pinyin(given, sylls):
+        if sur not in surnames:
+            continue
+        split = pinyin_given.get(given)
+        if split is None:
+            split = pinyin_given[given] = _split_pinyin(given, sylls)
+        if split:
             found.add(m.group(1) + " " + m.group(2).replace("\u2019", "'"))
     cache["pinyin"] = found
     return found
