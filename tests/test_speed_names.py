@@ -61,3 +61,42 @@ def test_capped_sum_of_bounded_counts_is_the_plain_sum():
     for _ in range(3000):
         counts = [rng.choice((0, 1, 2, 3, 7, 40, 79, 80, 81, 99, 100, 101, 500, rng.randint(0, 3000))) for _ in range(5)]
         assert context._capped_sum(tuple(min(c, context._CAP_STEPS) for c in counts)) == plain(counts), counts
+
+
+class _Ctx:
+    glossary = object()
+
+    def __init__(self):
+        self.cache = {}
+
+
+def _line_texts(n: int, seed: int):
+    rng = random.Random(seed)
+    pieces = _PIECES + ["Lý", "Gia", "Siêu", "Tôn", "Kim", "Long", "Nguyễn", "Du", "Việt"]
+    glue = _GLUE + ["\n", "\n", "\r\n", "\n\n"]
+    for _ in range(n):
+        yield "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 40)))
+
+
+@pytest.mark.parametrize("bare", [names._LATIN_NAME, names._LATIN_RUN, names._CAP_WORD, names._SURNAME_GIVEN])
+def test_patterns_found_line_by_line_are_the_whole_text_matches(bare):
+    ctx = _Ctx()
+    for text in _line_texts(1500, 11):
+        lines = names._by_line(ctx, "t", text, lambda line: tuple(m.span() for m in names._name_matches(bare, line)))
+        assert [(ls + s, ls + e) for ls, spans in lines for s, e in spans] == \
+            [m.span() for m in names._name_matches(bare, text)], text
+
+
+def test_marked_runs_found_line_by_line_are_the_whole_text_runs():
+    ctx = _Ctx()
+    for text in _line_texts(1500, 13):
+        lines = names._by_line(ctx, "t", text, lambda line: tuple(names._marked_runs(line, None)))
+        assert [(ls + s, ls + e) for ls, runs in lines for s, e in runs] == names._marked_runs(text, None), text
+
+
+def test_title_runs_found_after_a_non_word_character():
+    full = re.compile(r"\b" + names._TITLE_RUN.pattern)
+    for text in ["Chinese Vice Premier Trieu Lac Te said", "xChinese Premier Ly Cuong", "the China's envoy Vuong Nghi",
+                 "_Chinese Minister Ab Cd", "Chinese Chinese Premier Ma Kai", "1Chinese President Tap Can Binh"]:
+        assert [m.span(1) for m in context.finditer_not_after(names._TITLE_RUN, text, names._WORD_CHAR)] == \
+            [m.span(1) for m in full.finditer(text)], text

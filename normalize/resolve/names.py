@@ -53,11 +53,39 @@ SOURCE_PINYIN = "rule:sinoviet-pinyin"
 # _name_matches checks: a pattern opening with a look-behind is tried at every position of the text,
 # one opening with a capital letter only at capitals (2-3 times faster).
 _NAME_CHAR = re.compile(r"[\w'\u2019-]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _name_matches(bare: re.Pattern, nfc: str):
     """``re.compile(r"(?<![\w'\u2019-])" + bare.pattern).finditer(nfc)``."""
     return context.finditer_not_after(bare, nfc, _NAME_CHAR)
+
+
+# Most lines of the pipeline's second round are lines of the first, unchanged by its repairs.
+# What the name patterns find in a line (they neither cross a line break nor tell one from the
+# text's ends) is kept by line text for that round and the next documents, up to this many
+# characters of lines per fact.
+_LINE_CACHE_CHARS = 20_000_000
+
+
+def _by_line(ctx, name: str, nfc: str, compute) -> list:
+    """[(line start, compute(line))] for the lines of ``nfc`` whose value is not empty; the value
+    must depend on the line's text and ``ctx.glossary`` alone."""
+    cached = ctx.cache.get(name)
+    if cached is None or cached[0] is not ctx.glossary or cached[2][0] > _LINE_CACHE_CHARS:
+        cached = ctx.cache[name] = (ctx.glossary, {}, [0])
+    _, memo, size = cached
+    out = []
+    start = 0
+    for line in nfc.split("\n"):
+        value = memo.get(line)
+        if value is None:
+            value = memo[line] = compute(line)
+            size[0] += len(line)
+        if value:
+            out.append((start, value))
+        start += len(line) + 1
+    return out
 
 
 # A pinyin name already in the document: "He Lifeng", "Wang Huning", "Lan Fo'an".
@@ -106,17 +134,16 @@ def pinyin_names(doc, ctx) -> set[str]:
     if sylls is None:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
     surnames = {p.replace("ü", "u") for h, (p, _) in tables.zh_surnames().items()}
-    found = set()
-    pinyin_given: dict[str, bool] = {}  # _split_pinyin of each given name, once
-    for m in _name_matches(_LATIN_NAME, doc.nfc):
-        sur, given = m.group(1).lower(), m.group(2).lower()
-        if sur not in surnames:
-            continue
-        split = pinyin_given.get(given)
-        if split is None:
-            split = pinyin_given[given] = _split_pinyin(given, sylls)
-        if split:
-            found.add(m.group(1) + " " + m.group(2).replace("\u2019", "'"))
+
+    def in_line(line: str) -> frozenset[str]:
+        found = set()
+        for m in _name_matches(_LATIN_NAME, line):
+            sur, given = m.group(1).lower(), m.group(2).lower()
+            if sur in surnames and _split_pinyin(given, sylls):
+                found.add(m.group(1) + " " + m.group(2).replace("\u2019", "'"))
+        return frozenset(found)
+
+    found = set().union(*(names for _, names in _by_line(ctx, "names.pinyin-lines", doc.nfc, in_line)))
     cache["pinyin"] = found
     return found
 
@@ -482,8 +509,9 @@ def resolve_names(findings, doc, ctx):
 
 
 # -- detector for unaccented names -------------------------------------------------------------
+# Found after a non-word character (a leading \b, checked in Python: see _name_matches).
 _TITLE_RUN = re.compile(
-    r"\b(?:Chinese|China's)\s+(?:(?:Vice|Deputy|Executive|Former|former|Foreign|Defen[cs]e|Commerce|Finance|"
+    r"(?:Chinese|China's)\s+(?:(?:Vice|Deputy|Executive|Former|former|Foreign|Defen[cs]e|Commerce|Finance|"
     r"Premier|President|Minister|Chairman|Secretary|Ambassador|General|Party|Chief|State|Councillor|Councilor|"
     r"Vice-Premier|Vice-President|leader|envoy|negotiator|spokesperson|spokesman|spokeswoman|official|ambassador|"
     r"minister|premier|president|chief|counterpart)\s+){1,4}"
@@ -571,7 +599,8 @@ def detect_name_run(doc, ctx):
     from ..detect.common import english_syllables
 
     if not nfc.isascii():
-        for s, e in _marked_runs(nfc, english_syllables()):
+        marked = _by_line(ctx, "names.marked-lines", nfc, lambda line: tuple(_marked_runs(line, english_syllables())))
+        for s, e in ((line_start + s, line_start + e) for line_start, runs in marked for s, e in runs):
             if is_gloss(doc, s, e):
                 continue  # "called Tết Trung thu,": a mention
             yield doc.finding(s, e, kind="name", rule="name-run", language="vi",
@@ -579,7 +608,7 @@ def detect_name_run(doc, ctx):
     if "Chin" not in nfc:
         return
     known = None
-    for m in _TITLE_RUN.finditer(nfc):
+    for m in context.finditer_not_after(_TITLE_RUN, nfc, _WORD_CHAR):
         words = m.group(1).split()
         if not 2 <= len(words) <= 4 or not all(w.isascii() and is_syllable(w) for w in words):
             continue
@@ -778,18 +807,24 @@ def _other_form_hits(doc, ctx):
     from ..detect.common import cue_present
     from ..names import phonetic
 
+    def in_line(line: str) -> tuple:
+        out = []
+        for m in _name_matches(_SURNAME_GIVEN, line):
+            forms = index.get(phonetic.word_key(m.group(1)))
+            if not forms:
+                continue
+            given = phonetic.word_key(m.group(2))
+            near = [x for x in forms if _edit1(given, x[0])]
+            if len(near) == 1 and not ctx.glossary.get(m.group()):
+                out.append((m.start(), m.end(), m.group(), near[0]))
+        return tuple(out)
+
     nfc = doc.nfc
-    for m in _name_matches(_SURNAME_GIVEN, nfc):
-        forms = index.get(phonetic.word_key(m.group(1)))
-        if not forms:
-            continue
-        given = phonetic.word_key(m.group(2))
-        near = [x for x in forms if _edit1(given, x[0])]
-        if len(near) != 1 or ctx.glossary.get(m.group()):
-            continue
-        _, form, ref, cues = near[0]
-        if cue_present(nfc, m.start(), m.end(), cues, doc.sentence_bounds):
-            yield m.start(), m.end(), m.group(), form, ref, next(c for c in cues if c.lower() in nfc.lower())
+    for line_start, found in _by_line(ctx, "names.other-form-lines", nfc, in_line):
+        for s, e, text, (_, form, ref, cues) in found:
+            s, e = line_start + s, line_start + e
+            if cue_present(nfc, s, e, cues, doc.sentence_bounds):
+                yield s, e, text, form, ref, next(c for c in cues if c.lower() in nfc.lower())
 
 
 def _near_miss_hits(doc, ctx):
@@ -801,30 +836,71 @@ def _near_miss_hits(doc, ctx):
         return
     from ..detect.common import cue_present
 
-    nfc = doc.nfc
     near = _near_keys(ctx, index)
-    # Only the words near exactly one surname are looked for, a few of a document's thousands of
-    # capitalised words (every word _CAP_WORD matches is among the words of its findall, whose
-    # matches are whole words too; _name_matches(wanted) is those of the _CAP_WORD matches).
-    words = sorted(w for w in set(_CAP_WORD.findall(nfc)) if len(near(w)) == 1)
-    if not words:
-        return
-    wanted = re.compile("(?:" + "|".join(map(re.escape, words)) + ")" + _WORD_END)
-    for m in _name_matches(wanted, nfc):
-        w = m.group()
-        surname, ref, cues = index[near(w)[0]]
-        if w == surname or ctx.glossary.get(w) or not name_context(nfc, m.start(), m.end()):
-            continue
-        if re.match(r"[ \u00a0][A-Z]", nfc[m.end():m.end() + 2]):
-            continue  # not the last word of its name ("Iwaya Takeshi"): a surname stands last
-        if not cue_present(nfc, m.start(), m.end(), cues, doc.sentence_bounds):
-            continue
-        yield m.start(), m.end(), w, surname, ref, next(c for c in cues if c.lower() in nfc.lower())
+
+    def in_line(line: str) -> tuple:
+        # Only lines holding a word near exactly one surname are scanned, a few of a document's
+        # (every word _CAP_WORD matches is among the words of its findall).
+        if not any(len(near(w)) == 1 for w in set(_CAP_WORD.findall(line))):
+            return ()
+        out = []
+        for m in _name_matches(_CAP_WORD, line):
+            w = m.group()
+            if len(near(w)) == 1:
+                surname, ref, cues = index[near(w)[0]]
+                if w != surname and not ctx.glossary.get(w):
+                    out.append((m.start(), m.end(), w, surname, ref, cues))
+        return tuple(out)
+
+    nfc = doc.nfc
+    for line_start, found in _by_line(ctx, "names.near-miss-lines", nfc, in_line):
+        for s, e, w, surname, ref, cues in found:
+            s, e = line_start + s, line_start + e
+            if not name_context(nfc, s, e):
+                continue
+            if re.match(r"[ \u00a0][A-Z]", nfc[e:e + 2]):
+                continue  # not the last word of its name ("Iwaya Takeshi"): a surname stands last
+            if not cue_present(nfc, s, e, cues, doc.sentence_bounds):
+                continue
+            yield s, e, w, surname, ref, next(c for c in cues if c.lower() in nfc.lower())
 
 
 def _is_pinyin_name(text: str, sylls) -> bool:
     words = text.lower().split()
     return all(_split_pinyin(w.replace("-", ""), sylls, parts=3) for w in words)
+
+
+def _romanized_runs(line: str, ctx, index, sylls) -> tuple:
+    """(start, end, text, target, ref, looks_like_pinyin) for the windows of the capitalised runs
+    of ``line`` whose phonetic key is one known person's, and that are not already an English form."""
+    from ..names import phonetic
+
+    firsts = index[""]
+    hits = []
+    for m in _name_matches(_LATIN_RUN, line):
+        words = m.group().split()
+        # Only runs holding a surname-like word (not as their last word) are weighed.
+        heads = [i for i, w in enumerate(words[:-1]) if phonetic.word_key(w) in firsts]
+        if not heads:
+            continue
+        keys = [phonetic.word_key(w) for w in words]
+        # Windows of two or three words from a surname-like word, longest first (then from the left).
+        windows = [(a, a + 3) for a in heads if a + 3 <= len(words)] + [(a, a + 2) for a in heads]
+        taken: list[tuple[int, int]] = []
+        for a, b in windows:
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            targets = index.get(" ".join(keys[a:b]))  # phonetic.key(text)
+            if not targets or len(targets) != 1:
+                continue
+            text = " ".join(words[a:b])
+            target, ref = next(iter(targets.items()))
+            taken.append((a, b))
+            if text == target or ctx.glossary.get(text):
+                continue  # already the English form, or a form the glossary knows
+            s = m.start() + len(" ".join(words[:a])) + (1 if a else 0)
+            hits.append((s, s + len(text), text, target, ref, _is_pinyin_name(text, sylls)))
+    return tuple(hits)
 
 
 @rule("name-romanization", stage="detect", order=120,
@@ -843,34 +919,10 @@ def detect_name_romanization(doc, ctx):
     sylls = ctx.cache.get("names.pinyin-syllables")
     if sylls is None:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
-    hits = []  # (start, end, text, target, ref, looks_like_pinyin)
-    # Only runs holding a surname-like word (not as their last word) are weighed: those words are
-    # found among the distinct words of the document first.
-    runs = [(m.start(), m.group().split()) for m in _name_matches(_LATIN_RUN, nfc)]
-    distinct = {w for _, words in runs for w in words[:-1]}
-    head_words = {w for w in distinct if phonetic.word_key(w) in firsts}
-    for run_start, words in runs:
-        if head_words.isdisjoint(words[:-1]):
-            continue
-        heads = [i for i, w in enumerate(words[:-1]) if w in head_words]
-        starts = [run_start + len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))]
-        # Windows of two or three words from a surname-like word, longest first.
-        windows = sorted(((a, b) for a in heads for b in (a + 2, a + 3) if b <= len(words)),
-                         key=lambda ab: (ab[0] - ab[1], ab[0]))
-        taken: list[tuple[int, int]] = []
-        for a, b in windows:
-            if any(a < tb and ta < b for ta, tb in taken):
-                continue
-            text = " ".join(words[a:b])
-            targets = index.get(" ".join(map(phonetic.word_key, words[a:b])))  # phonetic.key(text)
-            if not targets or len(targets) != 1:
-                continue
-            target, ref = next(iter(targets.items()))
-            taken.append((a, b))
-            if text == target or ctx.glossary.get(text):
-                continue  # already the English form, or a form the glossary knows
-            s = starts[a]
-            hits.append((s, s + len(text), text, target, ref, _is_pinyin_name(text, sylls)))
+    hits = [(line_start + s, line_start + e, *rest)
+            for line_start, found in _by_line(ctx, "names.romanized-lines", nfc,
+                                              lambda line: _romanized_runs(line, ctx, index, sylls))
+            for s, e, *rest in found]
     taken = [(s, e) for s, e, *_ in hits]
     for s, e, text, surname, ref, cue in _near_miss_hits(doc, ctx):
         if any(a < e and s < b for a, b in taken):
