@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks -> VNI tone digit (the five Vietnamese tone marks; the sixth tone is unmarked).
 _TONES = {
@@ -39,6 +40,9 @@ _SYLLABLE = re.compile(
 )
 
 
+# Every syllable test of the name rules starts here, once per word occurrence: kept per distinct
+# word, for the pipeline's next round and the next documents (bounded).
+@lru_cache(maxsize=1 << 16)
 def split_tone(syllable: str) -> tuple[str, str]:
     """(toneless base, tone digit or "") of one syllable; the base is lower case NFC."""
     s = unicodedata.normalize("NFD", syllable.lower().translate(_STROKE_D))

@@ -49,8 +49,47 @@ CLEAN_WHY = ("Vietnamese spelling with diacritics in a paragraph with no other m
              "correct English as written")
 SOURCE_PINYIN = "rule:sinoviet-pinyin"
 
+# The Latin-name patterns below hold only what follows their look-behind (?<![\w'\u2019-]), which
+# _name_matches checks: a pattern opening with a look-behind is tried at every position of the text,
+# one opening with a capital letter only at capitals (2-3 times faster).
+_NAME_CHAR = re.compile(r"[\w'\u2019-]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _name_matches(bare: re.Pattern, nfc: str):
+    """``re.compile(r"(?<![\w'\u2019-])" + bare.pattern).finditer(nfc)``."""
+    return context.finditer_not_after(bare, nfc, _NAME_CHAR)
+
+
+# Most lines of the pipeline's second round are lines of the first, unchanged by its repairs.
+# What the name patterns find in a line (they neither cross a line break nor tell one from the
+# text's ends) is kept by line text for that round and the next documents, up to this many
+# characters of lines per fact.
+_LINE_CACHE_CHARS = 20_000_000
+
+
+def _by_line(ctx, name: str, nfc: str, compute) -> list:
+    """[(line start, compute(line))] for the lines of ``nfc`` whose value is not empty; the value
+    must depend on the line's text and ``ctx.glossary`` alone."""
+    cached = ctx.cache.get(name)
+    if cached is None or cached[0] is not ctx.glossary or cached[2][0] > _LINE_CACHE_CHARS:
+        cached = ctx.cache[name] = (ctx.glossary, {}, [0])
+    _, memo, size = cached
+    out = []
+    start = 0
+    for line in nfc.split("\n"):
+        value = memo.get(line)
+        if value is None:
+            value = memo[line] = compute(line)
+            size[0] += len(line)
+        if value:
+            out.append((start, value))
+        start += len(line) + 1
+    return out
+
+
 # A pinyin name already in the document: "He Lifeng", "Wang Huning", "Lan Fo'an".
-_LATIN_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]{0,5})[ \u00a0]([A-Z][a-z]{0,11}(?:['\u2019][a-z]{1,6})?)(?![\w-])")
+_LATIN_NAME = re.compile(r"([A-Z][a-z]{0,5})[ \u00a0]([A-Z][a-z]{0,11}(?:['\u2019][a-z]{1,6})?)(?![\w-])")
 # Before a place, not a person: "in Hà Nội", "from Đà Nẵng", "Quảng Ninh province".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|to|near|across|around|outside|inside|via|of)\s+)$", re.IGNORECASE)
 # The last word of a run that makes it a place ("Hạ Long Bay", "Tô Lịch River").
@@ -95,11 +134,16 @@ def pinyin_names(doc, ctx) -> set[str]:
     if sylls is None:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
     surnames = {p.replace("ü", "u") for h, (p, _) in tables.zh_surnames().items()}
-    found = set()
-    for m in _LATIN_NAME.finditer(doc.nfc):
-        sur, given = m.group(1).lower(), m.group(2).lower()
-        if sur in surnames and _split_pinyin(given, sylls):
-            found.add(m.group(1) + " " + m.group(2).replace("\u2019", "'"))
+
+    def in_line(line: str) -> frozenset[str]:
+        found = set()
+        for m in _name_matches(_LATIN_NAME, line):
+            sur, given = m.group(1).lower(), m.group(2).lower()
+            if sur in surnames and _split_pinyin(given, sylls):
+                found.add(m.group(1) + " " + m.group(2).replace("\u2019", "'"))
+        return frozenset(found)
+
+    found = set().union(*(names for _, names in _by_line(ctx, "names.pinyin-lines", doc.nfc, in_line)))
     cache["pinyin"] = found
     return found
 
@@ -465,8 +509,9 @@ def resolve_names(findings, doc, ctx):
 
 
 # -- detector for unaccented names -------------------------------------------------------------
+# Found after a non-word character (a leading \b, checked in Python: see _name_matches).
 _TITLE_RUN = re.compile(
-    r"\b(?:Chinese|China's)\s+(?:(?:Vice|Deputy|Executive|Former|former|Foreign|Defen[cs]e|Commerce|Finance|"
+    r"(?:Chinese|China's)\s+(?:(?:Vice|Deputy|Executive|Former|former|Foreign|Defen[cs]e|Commerce|Finance|"
     r"Premier|President|Minister|Chairman|Secretary|Ambassador|General|Party|Chief|State|Councillor|Councilor|"
     r"Vice-Premier|Vice-President|leader|envoy|negotiator|spokesperson|spokesman|spokeswoman|official|ambassador|"
     r"minister|premier|president|chief|counterpart)\s+){1,4}"
@@ -554,7 +599,8 @@ def detect_name_run(doc, ctx):
     from ..detect.common import english_syllables
 
     if not nfc.isascii():
-        for s, e in _marked_runs(nfc, english_syllables()):
+        marked = _by_line(ctx, "names.marked-lines", nfc, lambda line: tuple(_marked_runs(line, english_syllables())))
+        for s, e in ((line_start + s, line_start + e) for line_start, runs in marked for s, e in runs):
             if is_gloss(doc, s, e):
                 continue  # "called Tết Trung thu,": a mention
             yield doc.finding(s, e, kind="name", rule="name-run", language="vi",
@@ -562,7 +608,7 @@ def detect_name_run(doc, ctx):
     if "Chin" not in nfc:
         return
     known = None
-    for m in _TITLE_RUN.finditer(nfc):
+    for m in context.finditer_not_after(_TITLE_RUN, nfc, _WORD_CHAR):
         words = m.group(1).split()
         if not 2 <= len(words) <= 4 or not all(w.isascii() and is_syllable(w) for w in words):
             continue
@@ -585,7 +631,7 @@ def detect_name_run(doc, ctx):
 
 
 # -- other romanizations of known names ----------------------------------------------------------
-_LATIN_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]*(?:['\u2019-][A-Za-z][a-z]*)*"
+_LATIN_RUN = re.compile(r"[A-Z][a-z]*(?:['\u2019-][A-Za-z][a-z]*)*"
                         r"(?:[ \u00a0][A-Z][a-z]*(?:['\u2019-][A-Za-z][a-z]*)*){1,5}(?![\w'\u2019-])")
 
 
@@ -699,7 +745,30 @@ def _edit1(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-_CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]{4,}(?![\w'\u2019-])")
+_WORD_END = r"(?![\w'\u2019-])"
+_CAP_WORD = re.compile(r"[A-Z][a-z]{4,}" + _WORD_END)
+
+
+def _near_keys(ctx, index):
+    """word -> [surname keys equal to its phonetic key or one edit from it], kept for the next
+    round and documents (bounded)."""
+    from ..names import phonetic
+
+    deletions = _deletion_index(ctx, index)
+    cached = ctx.cache.get("names.near-miss-words")
+    if cached is None or cached[0] is not index or len(cached[1]) > 100_000:
+        cached = ctx.cache["names.near-miss-words"] = (index, {})
+    memo = cached[1]
+
+    def near(w: str) -> list[str]:
+        out = memo.get(w)
+        if out is None:
+            # Symmetric-delete look-up: keys one edit apart share a one-deletion variant.
+            k = phonetic.word_key(w)
+            pool = set().union(*(deletions.get(v, ()) for v in _variants(k)))
+            out = memo[w] = [c for c in pool if c == k or _edit1(k, c)]
+        return out
+    return near
 
 
 # Other English forms of Chinese people (glossaries/people/mul-en.other-forms.tsv: keep entries
@@ -707,7 +776,7 @@ _CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]{4,}(?![\w'\u2019-])")
 # misheard by one sound ("Lee Ka-chao", "Lee Ka-chu") with the person's cue nearby is that form.
 # Only given names of at least this many key letters (shorter ones collide).
 OTHER_FORM_MIN_KEY = 4
-_SURNAME_GIVEN = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+)[ \u00a0]([A-Z][a-z]+(?:-[a-z]+)?)(?![\w'\u2019-])")
+_SURNAME_GIVEN = re.compile(r"([A-Z][a-z]+)[ \u00a0]([A-Z][a-z]+(?:-[a-z]+)?)(?![\w'\u2019-])")
 
 
 def _other_form_index(ctx) -> dict[str, list[tuple[str, str, str, tuple[str, ...]]]]:
@@ -738,14 +807,24 @@ def _other_form_hits(doc, ctx):
     from ..detect.common import cue_present
     from ..names import phonetic
 
+    def in_line(line: str) -> tuple:
+        out = []
+        for m in _name_matches(_SURNAME_GIVEN, line):
+            forms = index.get(phonetic.word_key(m.group(1)))
+            if not forms:
+                continue
+            given = phonetic.word_key(m.group(2))
+            near = [x for x in forms if _edit1(given, x[0])]
+            if len(near) == 1 and not ctx.glossary.get(m.group()):
+                out.append((m.start(), m.end(), m.group(), near[0]))
+        return tuple(out)
+
     nfc = doc.nfc
-    for m in _SURNAME_GIVEN.finditer(nfc):
-        near = [x for x in index.get(phonetic.key(m.group(1)), ()) if _edit1(phonetic.key(m.group(2)), x[0])]
-        if len(near) != 1 or ctx.glossary.get(m.group()):
-            continue
-        _, form, ref, cues = near[0]
-        if cue_present(nfc, m.start(), m.end(), cues, doc.sentence_bounds):
-            yield m.start(), m.end(), m.group(), form, ref, next(c for c in cues if c.lower() in nfc.lower())
+    for line_start, found in _by_line(ctx, "names.other-form-lines", nfc, in_line):
+        for s, e, text, (_, form, ref, cues) in found:
+            s, e = line_start + s, line_start + e
+            if cue_present(nfc, s, e, cues, doc.sentence_bounds):
+                yield s, e, text, form, ref, next(c for c in cues if c.lower() in nfc.lower())
 
 
 def _near_miss_hits(doc, ctx):
@@ -756,34 +835,72 @@ def _near_miss_hits(doc, ctx):
     if not index:
         return
     from ..detect.common import cue_present
-    from ..names import phonetic
+
+    near = _near_keys(ctx, index)
+
+    def in_line(line: str) -> tuple:
+        # Only lines holding a word near exactly one surname are scanned, a few of a document's
+        # (every word _CAP_WORD matches is among the words of its findall).
+        if not any(len(near(w)) == 1 for w in set(_CAP_WORD.findall(line))):
+            return ()
+        out = []
+        for m in _name_matches(_CAP_WORD, line):
+            w = m.group()
+            if len(near(w)) == 1:
+                surname, ref, cues = index[near(w)[0]]
+                if w != surname and not ctx.glossary.get(w):
+                    out.append((m.start(), m.end(), w, surname, ref, cues))
+        return tuple(out)
 
     nfc = doc.nfc
-    deletions = _deletion_index(ctx, index)
-    seen: dict[str, list[str]] = {}
-    for m in _CAP_WORD.finditer(nfc):
-        w = m.group()
-        near = seen.get(w)
-        if near is None:
-            # Symmetric-delete look-up: keys one edit apart share a one-deletion variant.
-            k = phonetic.key(w)
-            pool = set().union(*(deletions.get(v, ()) for v in _variants(k)))
-            near = seen[w] = [c for c in pool if c == k or _edit1(k, c)]
-        if len(near) != 1:
-            continue
-        surname, ref, cues = index[near[0]]
-        if w == surname or ctx.glossary.get(w) or not name_context(nfc, m.start(), m.end()):
-            continue
-        if re.match(r"[ \u00a0][A-Z]", nfc[m.end():m.end() + 2]):
-            continue  # not the last word of its name ("Iwaya Takeshi"): a surname stands last
-        if not cue_present(nfc, m.start(), m.end(), cues, doc.sentence_bounds):
-            continue
-        yield m.start(), m.end(), w, surname, ref, next(c for c in cues if c.lower() in nfc.lower())
+    for line_start, found in _by_line(ctx, "names.near-miss-lines", nfc, in_line):
+        for s, e, w, surname, ref, cues in found:
+            s, e = line_start + s, line_start + e
+            if not name_context(nfc, s, e):
+                continue
+            if re.match(r"[ \u00a0][A-Z]", nfc[e:e + 2]):
+                continue  # not the last word of its name ("Iwaya Takeshi"): a surname stands last
+            if not cue_present(nfc, s, e, cues, doc.sentence_bounds):
+                continue
+            yield s, e, w, surname, ref, next(c for c in cues if c.lower() in nfc.lower())
 
 
 def _is_pinyin_name(text: str, sylls) -> bool:
     words = text.lower().split()
     return all(_split_pinyin(w.replace("-", ""), sylls, parts=3) for w in words)
+
+
+def _romanized_runs(line: str, ctx, index, sylls) -> tuple:
+    """(start, end, text, target, ref, looks_like_pinyin) for the windows of the capitalised runs
+    of ``line`` whose phonetic key is one known person's, and that are not already an English form."""
+    from ..names import phonetic
+
+    firsts = index[""]
+    hits = []
+    for m in _name_matches(_LATIN_RUN, line):
+        words = m.group().split()
+        # Only runs holding a surname-like word (not as their last word) are weighed.
+        heads = [i for i, w in enumerate(words[:-1]) if phonetic.word_key(w) in firsts]
+        if not heads:
+            continue
+        keys = [phonetic.word_key(w) for w in words]
+        # Windows of two or three words from a surname-like word, longest first (then from the left).
+        windows = [(a, a + 3) for a in heads if a + 3 <= len(words)] + [(a, a + 2) for a in heads]
+        taken: list[tuple[int, int]] = []
+        for a, b in windows:
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            targets = index.get(" ".join(keys[a:b]))  # phonetic.key(text)
+            if not targets or len(targets) != 1:
+                continue
+            text = " ".join(words[a:b])
+            target, ref = next(iter(targets.items()))
+            taken.append((a, b))
+            if text == target or ctx.glossary.get(text):
+                continue  # already the English form, or a form the glossary knows
+            s = m.start() + len(" ".join(words[:a])) + (1 if a else 0)
+            hits.append((s, s + len(text), text, target, ref, _is_pinyin_name(text, sylls)))
+    return tuple(hits)
 
 
 @rule("name-romanization", stage="detect", order=120,
@@ -799,52 +916,13 @@ def detect_name_romanization(doc, ctx):
         return
     from ..names import phonetic
 
-    # Each word's phonetic key is computed once, kept for the pipeline's second round and the next
-    # documents (a word's key depends on the word alone; bounded).
-    word_key = ctx.cache.setdefault("names.phonetic-keys", {})
-    if len(word_key) > 200_000:
-        word_key.clear()
-
-    def key_of(words):  # phonetic.key(" ".join(words))
-        out = []
-        for w in words:
-            k = word_key.get(w)
-            if k is None:
-                k = word_key[w] = phonetic.key(w)
-            out.append(k)
-        return " ".join(out)
-
     sylls = ctx.cache.get("names.pinyin-syllables")
     if sylls is None:
         sylls = ctx.cache["names.pinyin-syllables"] = _pinyin_syllables()
-    hits = []  # (start, end, text, target, ref, looks_like_pinyin)
-    # Only runs holding a surname-like word (not as their last word) are weighed: those words are
-    # found among the distinct words of the document first.
-    runs = [(m.start(), m.group().split()) for m in _LATIN_RUN.finditer(nfc)]
-    distinct = {w for _, words in runs for w in words[:-1]}
-    head_words = {w for w in distinct if key_of((w,)) in firsts}
-    for run_start, words in runs:
-        if head_words.isdisjoint(words[:-1]):
-            continue
-        heads = [i for i, w in enumerate(words[:-1]) if w in head_words]
-        starts = [run_start + len(" ".join(words[:i])) + (1 if i else 0) for i in range(len(words))]
-        # Windows of two or three words from a surname-like word, longest first.
-        windows = sorted(((a, b) for a in heads for b in (a + 2, a + 3) if b <= len(words)),
-                         key=lambda ab: (ab[0] - ab[1], ab[0]))
-        taken: list[tuple[int, int]] = []
-        for a, b in windows:
-            if any(a < tb and ta < b for ta, tb in taken):
-                continue
-            text = " ".join(words[a:b])
-            targets = index.get(key_of(words[a:b]))
-            if not targets or len(targets) != 1:
-                continue
-            target, ref = next(iter(targets.items()))
-            taken.append((a, b))
-            if text == target or ctx.glossary.get(text):
-                continue  # already the English form, or a form the glossary knows
-            s = starts[a]
-            hits.append((s, s + len(text), text, target, ref, _is_pinyin_name(text, sylls)))
+    hits = [(line_start + s, line_start + e, *rest)
+            for line_start, found in _by_line(ctx, "names.romanized-lines", nfc,
+                                              lambda line: _romanized_runs(line, ctx, index, sylls))
+            for s, e, *rest in found]
     taken = [(s, e) for s, e, *_ in hits]
     for s, e, text, surname, ref, cue in _near_miss_hits(doc, ctx):
         if any(a < e and s < b for a, b in taken):
