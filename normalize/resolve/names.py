@@ -799,6 +799,15 @@ def _other_form_index(ctx) -> dict[str, list[tuple[str, str, str, tuple[str, ...
     return index
 
 
+def _cue_named(ctx, nfc: str, cues) -> str:
+    """The first of ``cues`` the text holds (any case), named in the evidence; the text is
+    lower-cased once per document, not once per hit."""
+    low = ctx.per_doc.get("names.lower")
+    if low is None:
+        low = ctx.per_doc["names.lower"] = nfc.lower()
+    return next(c for c in cues if c.lower() in low)
+
+
 def _other_form_hits(doc, ctx):
     """(start, end, text, form, ref, cue) for one-sound slips of the given name of an other form."""
     index = _other_form_index(ctx)
@@ -824,7 +833,7 @@ def _other_form_hits(doc, ctx):
         for s, e, text, (_, form, ref, cues) in found:
             s, e = line_start + s, line_start + e
             if cue_present(nfc, s, e, cues, doc.sentence_bounds):
-                yield s, e, text, form, ref, next(c for c in cues if c.lower() in nfc.lower())
+                yield s, e, text, form, ref, _cue_named(ctx, nfc, cues)
 
 
 def _near_miss_hits(doc, ctx):
@@ -862,7 +871,7 @@ def _near_miss_hits(doc, ctx):
                 continue  # not the last word of its name ("Iwaya Takeshi"): a surname stands last
             if not cue_present(nfc, s, e, cues, doc.sentence_bounds):
                 continue
-            yield s, e, w, surname, ref, next(c for c in cues if c.lower() in nfc.lower())
+            yield s, e, w, surname, ref, _cue_named(ctx, nfc, cues)
 
 
 def _is_pinyin_name(text: str, sylls) -> bool:
