@@ -1,8 +1,11 @@
 """The glossary detector's restricted scans find exactly what the whole-text scans they replace find.
 
 Institution patterns (normalize/detect/institutions.py) are tried only where a needle says a match
-can start; the tests build awkward random texts from the pieces the patterns match (heads, levels,
-numbers, acronym letters and joins, the characters their look-arounds read) and compare.
+can start; the glossary's automata for keys with other letters (normalize/glossary.py) read only the
+parts of their windows a key can reach from the text's non-ASCII characters. The tests build awkward
+random texts from the pieces the patterns and keys are made of (heads, levels, numbers, acronym
+letters and joins, glossary forms in every script, the characters look-arounds and boundaries read)
+and compare.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import random
 
 import pytest
 
+from normalize import glossary
+from normalize.config import Config
 from normalize.detect import institutions as inst
 
 _PIECES = [
@@ -59,3 +64,51 @@ def test_acronyms_tried_at_their_starts_find_what_the_whole_scan_finds(seed):
         assert _spans(inst._acronym_hits(t)) == whole, t
         found += sum(1 for _, g in whole if g["head"])
     assert found > 50  # with heads too
+
+
+@pytest.fixture(scope="module")
+def glossary_set():
+    gl = glossary.GlossarySet.from_config(Config())
+    gl.deferred()
+    return gl
+
+
+def _glossary_pieces(gl) -> list[str]:
+    r = random.Random(3)
+    forms = sorted({f for e in gl.entries + gl.deferred().entries for f, _ in e.forms() if not f.isascii()})
+    # The keys that reach farthest from their non-ASCII letters (before, between, after) too.
+    farthest = [k for g in (gl, gl.deferred()) for i in range(3)
+                for k in sorted((k for k in g._exact if not k.isascii()), key=lambda k: glossary._reach([k])[i])[-8:]]
+    return r.sample(forms, 600) + farthest * 5 + [
+        "Ha Noi", "Bac Kinh", "tieng h", "mong", "\u2019", "'", "-", " - ", " ", "  ", "\n", ",", ".", "(", ")", "1",
+        "the", "said", "Minister", "abcdefghijklmnopqrstuvwxyz" * 2, "\u212a", "\u0130", "é", "€", "\u201c", "臺灣", "國",
+    ]
+
+
+def _scan_key(matches) -> list:
+    return [(m.start, m.end, m.entry.source, m.entry.requires, m.form, m.exact, m.alias) for m in matches]
+
+
+def test_glossary_scan_finds_what_the_whole_window_scan_finds(glossary_set, monkeypatch):
+    pieces = _glossary_pieces(glossary_set)
+    r = random.Random(5)
+    texts = ["".join(r.choice(pieces) + r.choice(["", " ", "  ", "\n"]) for _ in range(r.randint(1, 30)))
+             for _ in range(1500)]
+    fast = [_scan_key(glossary_set.scan(t)) for t in texts]
+    # The windows searched whole: every non-ASCII letter found by one search over the text.
+    monkeypatch.setattr(glossary, "_near_runs", lambda runs, reach: [(-1, 10**9)])
+    monkeypatch.setattr(glossary._Hay, "in_runs", lambda self, pattern: pattern.finditer(self.nfc))
+    slow = [_scan_key(glossary_set.scan(t)) for t in texts]
+    assert sum(map(len, slow)) > 3000
+    for t, a, b in zip(texts, fast, slow):
+        assert a == b, t
+
+
+def test_copies_of_the_text_are_the_per_character_translations(glossary_set):
+    r = random.Random(6)
+    pieces = _glossary_pieces(glossary_set)
+    for _ in range(500):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 12)))
+        hay = glossary._Hay(t)
+        assert glossary.fold(t) == hay.folded() == t.translate(glossary._FOLD)
+        assert hay.simplified() == glossary.lower(t).translate(glossary.han_t2s())
