@@ -143,6 +143,10 @@ def accept(doc, m) -> tuple[bool, float, str]:
     """Decide whether glossary match ``m`` is a leftover here; (ok, confidence, why)."""
     nfc = doc.nfc
     e = m.entry
+    if not m.exact and not e.requires and not name_context(nfc, m.start, m.end):
+        # Asked first, being cheap and decisive: most folded matches are places written in
+        # English without their diacritics ("Hai Phong", "Da Nang"), in no name's position.
+        return False, 0.0, "folded form outside a name context"
     text = nfc[m.start : m.end]
     if is_gloss(doc, m.start, m.end):
         return False, 0.0, "glossed"
@@ -176,8 +180,6 @@ def accept(doc, m) -> tuple[bool, float, str]:
         placed = True
     cue = " (context cue present)" if e.requires else ""
     if not m.exact:
-        if not name_context(nfc, m.start, m.end) and not e.requires:
-            return False, 0.0, "folded form outside a name context"
         return True, CONF_FOLDED, f"matched {m.form!r} without its diacritics in a name context{cue}"
     if text.isascii() and not script_form:
         # Plain-ASCII forms: curated aliases. One word needs a name context or a cue.
