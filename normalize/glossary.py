@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
@@ -376,18 +376,14 @@ class _Hay:
         self.nfc = nfc
         self.low = lower(nfc)
         self.runs = [] if nfc.isascii() else _non_ascii_runs(nfc)
-        self._folded: str | None = None
-        self._simplified: str | None = None
 
+    @cached_property
     def folded(self) -> str:
-        if self._folded is None:
-            self._folded = self.low if not self.runs else _translate_runs(self.nfc, self.low, self.runs, _FOLD)
-        return self._folded
+        return _translate_runs(self.nfc, self.low, self.runs, _FOLD) if self.runs else self.low
 
+    @cached_property
     def simplified(self) -> str:
-        if self._simplified is None:
-            self._simplified = _translate_runs(self.low, self.low, self.runs, han_t2s())
-        return self._simplified
+        return _translate_runs(self.low, self.low, self.runs, han_t2s())
 
     def in_runs(self, pattern: re.Pattern):
         """``pattern.finditer(nfc)`` for a pattern of non-ASCII characters only: searched inside
@@ -539,12 +535,12 @@ class GlossarySet:
         nfc, low = hay.nfc, hay.low
         out: list[Match] = []
         if ascii_auto is not None:
-            for end_idx, key in ascii_auto.iter(hay.folded()):
+            for end_idx, key in ascii_auto.iter(hay.folded):
                 self._emit(nfc, low, end_idx - len(key) + 1, end_idx + 1, key, out)
         if other_auto is not None and hay.runs:
             # Each span is iterated as its own slice: the automaton copies the string it is given,
             # so iter(text, start, end) would cost the whole document per span.
-            simplified = hay.simplified()
+            simplified = hay.simplified
             for ws, we in self._other_spans(hay):
                 for end_idx, key in other_auto.iter(simplified[ws:we]):
                     end_idx += ws

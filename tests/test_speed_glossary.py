@@ -110,5 +110,5 @@ def test_copies_of_the_text_are_the_per_character_translations(glossary_set):
     for _ in range(500):
         t = "".join(r.choice(pieces) for _ in range(r.randint(0, 12)))
         hay = glossary._Hay(t)
-        assert glossary.fold(t) == hay.folded() == t.translate(glossary._FOLD)
-        assert hay.simplified() == glossary.lower(t).translate(glossary.han_t2s())
+        assert glossary.fold(t) == hay.folded == t.translate(glossary._FOLD)
+        assert hay.simplified == glossary.lower(t).translate(glossary.han_t2s())
