@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
@@ -296,18 +296,27 @@ def fold(text: str) -> str:
     """Lower-case, diacritic-free copy with the same length (offsets stay valid)."""
     if text.isascii():
         return text.lower()
-    # ASCII letters fold to their lower case: only the non-ASCII runs go through the table (a
-    # per-character table lookup over a whole document costs more than the rest of the scan).
+    return _translate_runs(text, lower(text), _non_ascii_runs(text), _FOLD)
+
+
+def _translate_runs(text: str, low: str, runs, table) -> str:
+    """``low`` (the lower-case copy of ``text``) with each run of ``text`` put through ``table``.
+    ASCII letters fold to their lower case, so only the non-ASCII runs need the table (a
+    per-character table lookup over a whole document costs more than the rest of the scan)."""
     parts, last = [], 0
-    for m in _NON_ASCII_RUN.finditer(text):
-        parts.append(text[last : m.start()].lower())
-        parts.append(m.group().translate(_FOLD))
-        last = m.end()
-    parts.append(text[last:].lower())
+    for s, e in runs:
+        parts.append(low[last:s])
+        parts.append(text[s:e].translate(table))
+        last = e
+    parts.append(low[last:])
     return "".join(parts)
 
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _non_ascii_runs(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NON_ASCII_RUN.finditer(text)]
 
 
 def lower(text: str) -> str:
@@ -356,6 +365,77 @@ class Match:
     form: str
     exact: bool  # matched with its diacritics (not only after folding)
     alias: bool
+
+
+class _Hay:
+    """A text as the automata read it, each copy made once per scan (the deferred set reads the
+    same copies as the main one): lower case, its non-ASCII runs, folded, and with traditional Han
+    as simplified (the table maps one code point to one, and only non-ASCII ones)."""
+
+    def __init__(self, nfc: str):
+        self.nfc = nfc
+        self.low = lower(nfc)
+        self.runs = [] if nfc.isascii() else _non_ascii_runs(nfc)
+
+    @cached_property
+    def folded(self) -> str:
+        return _translate_runs(self.nfc, self.low, self.runs, _FOLD) if self.runs else self.low
+
+    @cached_property
+    def simplified(self) -> str:
+        return _translate_runs(self.low, self.low, self.runs, han_t2s())
+
+    def in_runs(self, pattern: re.Pattern):
+        """``pattern.finditer(nfc)`` for a pattern of non-ASCII characters only: searched inside
+        the non-ASCII runs (every match is inside one, and ends where it does)."""
+        nfc = self.nfc
+        for s, e in self.runs:
+            yield from pattern.finditer(nfc, s, e)
+
+
+def _reach(keys) -> tuple[int, int, int]:
+    """How far a key reaches from its non-ASCII characters: the most ASCII characters before the
+    first, between two, after the last."""
+    before = between = after = 0
+    for key in keys:
+        at = [i for i, ch in enumerate(key) if not ch.isascii()]
+        before, after = max(before, at[0]), max(after, len(key) - 1 - at[-1])
+        between = max([between] + [b - a - 1 for a, b in zip(at, at[1:])])
+    return before, between, after
+
+
+def _near_runs(runs, reach) -> list[tuple[int, int]]:
+    """Disjoint spans that hold every occurrence of a key of this ``reach`` (see _reach), given the
+    text's non-ASCII runs: an occurrence starts at most ``before`` characters before the run of
+    its first non-ASCII character, ends at most ``after`` after the run of its last, and its runs
+    are at most ``between`` apart (a character the key has as non-ASCII is non-ASCII in the text:
+    lower-casing and the Han table keep ASCII ASCII)."""
+    before, between, after = reach
+    # A run this close to the last one joins its span: a key can hold both, or their spans meet.
+    join = max(between, before + after)
+    out: list[list[int]] = []
+    last = 0
+    for s, e in runs:
+        if out and s - last <= join:
+            out[-1][1] = e + after
+        else:
+            out.append([s - before, e + after])
+        last = e
+    return out
+
+
+def _intersect(a, b) -> list[tuple[int, int]]:
+    """The overlaps of two ascending lists of disjoint (start, end) spans."""
+    out, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        s, e = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if s < e:
+            out.append((s, e))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out
 
 
 class GlossarySet:
@@ -434,6 +514,7 @@ class GlossarySet:
             a.make_automaton()
             autos.append(a)
         self._max_other = max((len(k) for k in other_keys), default=0)
+        self._reach = _reach(other_keys)
         self._automata = autos
         return autos
 
@@ -449,42 +530,45 @@ class GlossarySet:
         for entry, form, is_alias in self._folded.get(key, ()):
             out.append(Match(start, end, entry, form, False, is_alias))
 
-    def _scan(self, nfc: str) -> list[Match]:
+    def _scan(self, hay: _Hay) -> list[Match]:
         ascii_auto, other_auto = self._automata or self._build()
+        nfc, low = hay.nfc, hay.low
         out: list[Match] = []
-        low = lower(nfc)
         if ascii_auto is not None:
-            folded = low if nfc.isascii() else fold(nfc)
-            for end_idx, key in ascii_auto.iter(folded):
+            for end_idx, key in ascii_auto.iter(hay.folded):
                 self._emit(nfc, low, end_idx - len(key) + 1, end_idx + 1, key, out)
-        if other_auto is not None and not nfc.isascii():
-            width = self._max_other
-            windows: list[list[int]] = []
-            for m in getattr(self, "_window", _NON_ASCII_LETTER).finditer(nfc):
-                ws, we = max(0, m.start() - width), min(len(nfc), m.end() + width)
-                if windows and ws <= windows[-1][1]:
-                    windows[-1][1] = max(windows[-1][1], we)
-                else:
-                    windows.append([ws, we])
-            # Traditional Han is matched through the simplified keys, character for character
-            # (one code point for one, so a window of the translation is the translation of
-            # the window; translating the whole document cost more than the rest of the scan).
-            # Each window is iterated as its own slice: the automaton copies the string it is
-            # given, so iter(low_s, ws, we) would cost the whole document per window.
-            t2s = han_t2s()
-            for ws, we in windows:
-                for end_idx, key in other_auto.iter(low[ws:we].translate(t2s)):
+        if other_auto is not None and hay.runs:
+            # Each span is iterated as its own slice: the automaton copies the string it is given,
+            # so iter(text, start, end) would cost the whole document per span.
+            simplified = hay.simplified
+            for ws, we in self._other_spans(hay):
+                for end_idx, key in other_auto.iter(simplified[ws:we]):
                     end_idx += ws
                     # (The keys of this automaton are not ASCII: _emit does not read ``low``.)
                     self._emit(nfc, low, end_idx - len(key) + 1, end_idx + 1, key, out)
         return out
 
+    def _other_spans(self, hay: _Hay) -> list[tuple[int, int]]:
+        """Where the keys with other letters are looked for: windows as wide as the longest key
+        around the non-ASCII letters (or, for the deferred set, the letters of its scripts), and
+        in those only the parts a key can reach from the non-ASCII characters (_near_runs)."""
+        width, n = self._max_other, len(hay.nfc)
+        windows: list[list[int]] = []
+        for m in hay.in_runs(getattr(self, "_window", _NON_ASCII_LETTER)):
+            ws, we = max(0, m.start() - width), min(n, m.end() + width)
+            if windows and ws <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], we)
+            else:
+                windows.append([ws, we])
+        return _intersect(windows, _near_runs(hay.runs, self._reach))
+
     def scan(self, nfc: str) -> list[Match]:
         """Every boundary-respecting match (overlaps included), exact and folded; the deferred
         gazetteer files are scanned too when the text has a letter of their scripts."""
-        out = self._scan(nfc)
-        if self._deferred_paths and not nfc.isascii() and _OTHER_SCRIPT.search(nfc):
-            out.extend(self.deferred()._scan(nfc))
+        hay = _Hay(nfc)
+        out = self._scan(hay)
+        if self._deferred_paths and next(hay.in_runs(_OTHER_SCRIPT), None) is not None:
+            out.extend(self.deferred()._scan(hay))
         return out
 
     def lookup(self, text: str) -> list[Match]:

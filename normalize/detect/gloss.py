@@ -138,7 +138,8 @@ def _is_gloss(text: str, start: int, end: int) -> bool:
     if mention and (_THE_WORD_BEFORE.search(before) or _WRITTEN_BEFORE.search(before) or _WORD_FOR_BEFORE.search(before)):
         return True
     # "called Tết Trung thu,": the span may start inside the name the mention introduces.
-    if any(w in _folded(before) for w in _NAMED_WORDS):
+    folded_before = _folded(before)
+    if any(w in folded_before for w in _NAMED_WORDS):
         named_before = _NAMED_BEFORE.search(before) or _NAMED_BEFORE.search(_NAME_HEAD.sub("", before, count=1))
         if named_before and _APPOSITION_AFTER.match(_NAME_TAIL.sub("", after, count=1)):
             return True

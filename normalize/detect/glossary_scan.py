@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from ..rules import rule
 from .common import cue_present, is_vi_syllable, name_context, title_before
@@ -141,6 +143,10 @@ def accept(doc, m) -> tuple[bool, float, str]:
     """Decide whether glossary match ``m`` is a leftover here; (ok, confidence, why)."""
     nfc = doc.nfc
     e = m.entry
+    if not m.exact and not e.requires and not name_context(nfc, m.start, m.end):
+        # Asked first, being cheap and decisive: most folded matches are places written in
+        # English without their diacritics ("Hai Phong", "Da Nang"), in no name's position.
+        return False, 0.0, "folded form outside a name context"
     text = nfc[m.start : m.end]
     if is_gloss(doc, m.start, m.end):
         return False, 0.0, "glossed"
@@ -174,8 +180,6 @@ def accept(doc, m) -> tuple[bool, float, str]:
         placed = True
     cue = " (context cue present)" if e.requires else ""
     if not m.exact:
-        if not name_context(nfc, m.start, m.end) and not e.requires:
-            return False, 0.0, "folded form outside a name context"
         return True, CONF_FOLDED, f"matched {m.form!r} without its diacritics in a name context{cue}"
     if text.isascii() and not script_form:
         # Plain-ASCII forms: curated aliases. One word needs a name context or a cue.
@@ -239,6 +243,20 @@ def entity_fit(nfc: str, start: int, end: int) -> str | None:
     return None
 
 
+class _Overlaps:
+    """Does [start, end) overlap one of ``spans``? Answered by bisection over their starts and the
+    running maximum of their ends (a scan of every span per folded match made _select quadratic)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._max_end = list(accumulate((e for _, e in spans), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return k > 0 and self._max_end[k - 1] > start
+
+
 def _select(nfc: str, ok: list) -> list:
     """Settle competing accepted matches before the longest-match pass (issue 13.1 and 12.4):
     - a folded match never beats an exact one it overlaps (an exact place or a ``keep`` entry
@@ -246,15 +264,15 @@ def _select(nfc: str, ok: list) -> list:
     - a folded foreign alias never fires inside a longer capitalised name (a Vietnamese name);
     - at one span, the entity type must fit the context: after in/from/visited a place, after a
       title a person, when both kinds claim the span."""
-    exact_spans = [(m.start, m.end) for m, _, _ in ok if m.exact]
-    keep_spans = [(m.start, m.end) for m, _, _ in ok if m.entry.keep]
+    overlaps_exact = _Overlaps((m.start, m.end) for m, _, _ in ok if m.exact)
+    overlaps_keep = _Overlaps((m.start, m.end) for m, _, _ in ok if m.entry.keep)
     out = []
     for t in ok:
         m = t[0]
         if not m.exact:
-            if any(s < m.end and m.start < e for s, e in exact_spans):
+            if overlaps_exact(m.start, m.end):
                 continue
-            if is_foreign(m.entry) and any(s < m.end and m.start < e for s, e in keep_spans):
+            if is_foreign(m.entry) and overlaps_keep(m.start, m.end):
                 continue  # "My Son" is the Vietnamese site (keep), not Meishan folded
             if is_foreign(m.entry) and _inside_longer_name(nfc, m.start, m.end):
                 continue
