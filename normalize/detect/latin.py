@@ -258,12 +258,12 @@ def _glued(nfc: str, s: int, e: int) -> bool:
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 
-def _tokens(nfc: str, lo: int, hi: int):
-    """(start, end, word) for each Latin word of prose in nfc[lo:hi]."""
+def _tokens(nfc: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, word) for each Latin word of prose in nfc[lo:hi], and the words alone."""
     parts = _WORD_SPLIT.split(nfc[lo:hi])  # gap, word, gap, ..., word, gap
     offsets = list(accumulate(map(len, parts), initial=lo))
-    starts, ends = offsets[1:-1:2], offsets[2::2]
-    toks = list(zip(starts, ends, parts[1::2]))
+    starts, ends, words = offsets[1:-1:2], offsets[2::2], parts[1::2]
+    toks = list(zip(starts, ends, words))
     # Only a word starting right after a glue character or a full stop, or ending at one, can be
     # glued: found by bisection from the few such characters, not by a test of every word.
     glued = set()
@@ -276,8 +276,9 @@ def _tokens(nfc: str, lo: int, hi: int):
         if k < len(ends) and ends[k] == g and _glued(nfc, starts[k], g):
             glued.add(k)
     if not glued:
-        return toks
-    return [t for k, t in enumerate(toks) if k not in glued]
+        return toks, words
+    toks = [t for k, t in enumerate(toks) if k not in glued]
+    return toks, [t[2] for t in toks]
 
 
 def _joined(nfc: str, a_end: int, b_start: int) -> bool:
@@ -323,7 +324,7 @@ class _Lines:
         self.nfc = nfc
         self._seeds = (lex.vi_seeds_b, lex.foreign_seeds_b) if lex else seed_sets()
         self._seed_lines: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
-        self._tokens: dict[tuple[int, int], tuple[list, list[str]]] = {}
+        self._tokens: dict[tuple[int, int], tuple[list, list[str], list[str]]] = {}
 
     def with_seeds(self, foreign: bool) -> list[tuple[int, int]]:
         """NFC (start, end) of each line that holds a seed word of the Vietnamese (or, with
@@ -350,12 +351,12 @@ class _Lines:
             pos = end + 1
         return vi, foreign
 
-    def tokens(self, lo: int, hi: int) -> tuple[list, list[str]]:
-        """(tokens, their words in lower case) of the line nfc[lo:hi]."""
+    def tokens(self, lo: int, hi: int) -> tuple[list, list[str], list[str]]:
+        """(tokens, their words, the words in lower case) of the line nfc[lo:hi]."""
         got = self._tokens.get((lo, hi))
         if got is None:
-            toks = _tokens(self.nfc, lo, hi)
-            got = self._tokens[lo, hi] = (toks, [t[2].lower() for t in toks])
+            toks, words = _tokens(self.nfc, lo, hi)
+            got = self._tokens[lo, hi] = (toks, words, list(map(str.lower, words)))
         return got
 
 
@@ -536,8 +537,7 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None, lines: _Lines | None =
         lex = lex or lexicon()
     memo: dict[str, float | None] = {}  # _vi_score per distinct word of the text
     for lo, hi in seed_lines:
-        toks, low = lines.tokens(lo, hi)
-        words = [t[2] for t in toks]
+        toks, words, low = lines.tokens(lo, hi)
         for w in set(words).difference(memo):
             memo[w] = _vi_score(w, lex)
         scores = list(map(memo.__getitem__, words))
@@ -680,7 +680,7 @@ def foreign_runs(nfc: str, lex: Lexicon | None = None, lines: _Lines | None = No
     if seed_lines:
         lex = lex or lexicon()
     for lo, hi in seed_lines:
-        toks, low = lines.tokens(lo, hi)
+        toks, _, low = lines.tokens(lo, hi)
         taken_until = -1
         for k in [k for k, w in enumerate(low) if w in lex.foreign_seeds]:
             if k < taken_until or _VI_ONLY.search(toks[k][2]):
