@@ -16,8 +16,12 @@ from .records import Finding
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) then whitespace, or at
 # a line break. Abbreviations such as "Mr." split a sentence in two; for context windows that is
-# harmless because callers also look at the neighbouring sentence when they need more.
-_SENTENCE_END = re.compile(r"(?<=[.!?\u3002\uff01\uff1f])[\"'\u201d\u2019)\]]*\s+|\n+")
+# harmless because callers also look at the neighbouring sentence when they need more. (The end
+# mark or line break is matched first, a look-behind then tells which it was, so that the search
+# skips from one such character to the next; group 1 is what follows an end mark.)
+_SENTENCE_END = re.compile(
+    r"[\n.!?\u3002\uff01\uff1f](?:(?<=[.!?\u3002\uff01\uff1f])([\"'\u201d\u2019)\]]*\s+)|(?<=\n)\n*)"
+)
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|U\.S|U\.K|No|vs|e\.g|i\.e)\.$")
 
 
@@ -89,7 +93,8 @@ class Document:
     def sentence_starts(self) -> list[int]:
         starts = [0]
         for m in _SENTENCE_END.finditer(self.nfc):
-            if "\n" not in m.group() and _ABBREV_END.search(self.nfc, max(0, m.start() - 12), m.start()):
+            gap = m.group(1)  # None at a line break
+            if gap is not None and "\n" not in gap and _ABBREV_END.search(self.nfc, max(0, m.start(1) - 12), m.start(1)):
                 continue
             starts.append(m.end())
         return starts

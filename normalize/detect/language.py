@@ -72,8 +72,8 @@ def marked(line: str) -> bool:
     if _CJK.search(line):
         # Hashtags and handles are labels, each judged by its own rule, never a paragraph.
         body = _TAG.sub(" ", line)
-        letters = sum(1 for c in body if c.isalpha())
-        return len(_CJK.findall(body)) >= MIN_CJK and len(_CJK.findall(body)) >= 0.8 * letters
+        cjk = len(_CJK.findall(body))
+        return cjk >= MIN_CJK and cjk >= 0.8 * _letters(body)
     words = _WORD.findall(line)
     if len(words) < MIN_WORDS:
         return False
@@ -82,11 +82,25 @@ def marked(line: str) -> bool:
     lower = [w for w in words if w[0].islower()]
     if len(lower) < MIN_WORDS:
         return False
-    foreign = sum(1 for w in lower if not w.isascii())
+    foreign = len(lower) - sum(map(str.isascii, lower))
+    if foreign < MIN_MARKED * len(lower):
+        return False
     # A short line with one English function word is an English sentence around a long leftover
     # ("Bộ Nông nghiệp và Phát triển nông thôn warned of drought"): the glossary's, not this rule's.
     english = sum(1 for w in words if w.lower() in _ENGLISH)
-    return foreign >= MIN_MARKED * len(lower) and english <= MAX_ENGLISH * len(words)
+    return english <= MAX_ENGLISH * len(words)
+
+
+# Letters and the other characters \w holds that are neither digits nor "_" (numerals such as
+# "\u2460" or "\u00bd"): a superset of the characters str.isalpha accepts.
+_LETTERISH = re.compile(r"[^\W\d_]+")
+
+
+def _letters(text: str) -> int:
+    """How many characters of ``text`` are letters (str.isalpha), counted in runs found by a
+    regex; a character by character count only when a run holds a numeral."""
+    runs = "".join(_LETTERISH.findall(text))
+    return len(runs) if runs.isalpha() or not runs else sum(map(str.isalpha, text))
 
 
 def paragraphs(nfc: str):

@@ -30,6 +30,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from ..errors import NormalizeError
@@ -252,14 +253,32 @@ def _glued(nfc: str, s: int, e: int) -> bool:
             or (before == "." and s > 1 and nfc[s - 2].isalnum()))
 
 
-def _tokens(nfc: str, lo: int, hi: int):
-    """(start, end, word) for each Latin word of prose in nfc[lo:hi]."""
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(nfc, lo, hi)]
-    glue = [m.start() for m in _GLUE_OR_STOP.finditer(nfc, max(0, lo - 1), hi + 1)]
-    if not glue:
-        return toks
-    starts, ends = {g + 1 for g in glue}, set(glue)
-    return [t for t in toks if not ((t[0] in starts or t[1] in ends) and _glued(nfc, t[0], t[1]))]
+# The same, captured, for re.split: the words and the gaps between them in one C pass, their
+# offsets summed from the lengths (no Python step per match).
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
+def _tokens(nfc: str, lo: int, hi: int) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, word) for each Latin word of prose in nfc[lo:hi], and the words alone."""
+    parts = _WORD_SPLIT.split(nfc[lo:hi])  # gap, word, gap, ..., word, gap
+    offsets = list(accumulate(map(len, parts), initial=lo))
+    starts, ends, words = offsets[1:-1:2], offsets[2::2], parts[1::2]
+    toks = list(zip(starts, ends, words))
+    # Only a word starting right after a glue character or a full stop, or ending at one, can be
+    # glued: found by bisection from the few such characters, not by a test of every word.
+    glued = set()
+    for m in _GLUE_OR_STOP.finditer(nfc, max(0, lo - 1), hi + 1):
+        g = m.start()
+        k = bisect_left(starts, g + 1)
+        if k < len(starts) and starts[k] == g + 1 and _glued(nfc, g + 1, ends[k]):
+            glued.add(k)
+        k = bisect_left(ends, g)
+        if k < len(ends) and ends[k] == g and _glued(nfc, starts[k], g):
+            glued.add(k)
+    if not glued:
+        return toks, words
+    toks = [t for k, t in enumerate(toks) if k not in glued]
+    return toks, [t[2] for t in toks]
 
 
 def _joined(nfc: str, a_end: int, b_start: int) -> bool:
@@ -293,20 +312,60 @@ def _first_pass(nfc: str) -> tuple[bytes, frozenset[bytes]]:
     return b, frozenset(b.split())
 
 
-def _seed_lines(nfc: str, seeds: frozenset[bytes]):
-    """NFC (start, end) of each line that holds a seed word; the cheap first pass."""
-    folded, words = _first_pass(nfc)
-    found = seeds.intersection(words)
-    if not found:
-        return []
-    out = []
-    pos = 0
-    for line, folded_line in zip(nfc.split("\n"), folded.split(b"\n")):
-        end = pos + len(line)
-        if not found.isdisjoint(folded_line.split()):
-            out.append((pos, end))
-        pos = end + 1
-    return out
+class _Lines:
+    """The lines of one text as both detectors read them, each found once per document (kept in
+    ``ctx.per_doc``) however many detectors ask: the lines holding a seed word of either detector
+    (one pass over the folded lines for both), and the tokens (with their lower-case forms) of
+    each such line."""
+
+    __slots__ = ("nfc", "_seeds", "_seed_lines", "_tokens")
+
+    def __init__(self, nfc: str, lex: Lexicon | None = None):
+        self.nfc = nfc
+        self._seeds = (lex.vi_seeds_b, lex.foreign_seeds_b) if lex else seed_sets()
+        self._seed_lines: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+        self._tokens: dict[tuple[int, int], tuple[list, list[str], list[str]]] = {}
+
+    def with_seeds(self, foreign: bool) -> list[tuple[int, int]]:
+        """NFC (start, end) of each line that holds a seed word of the Vietnamese (or, with
+        ``foreign``, the other) detector; the cheap first pass."""
+        if self._seed_lines is None:
+            self._seed_lines = self._find_seed_lines()
+        return self._seed_lines[foreign]
+
+    def _find_seed_lines(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        folded, words = _first_pass(self.nfc)
+        found_vi, found_foreign = (seeds.intersection(words) for seeds in self._seeds)
+        vi: list[tuple[int, int]] = []
+        foreign: list[tuple[int, int]] = []
+        if not (found_vi or found_foreign):
+            return vi, foreign
+        pos = 0
+        for line, folded_line in zip(self.nfc.split("\n"), folded.split(b"\n")):
+            end = pos + len(line)
+            line_words = folded_line.split()
+            if not found_vi.isdisjoint(line_words):
+                vi.append((pos, end))
+            if not found_foreign.isdisjoint(line_words):
+                foreign.append((pos, end))
+            pos = end + 1
+        return vi, foreign
+
+    def tokens(self, lo: int, hi: int) -> tuple[list, list[str], list[str]]:
+        """(tokens, their words, the words in lower case) of the line nfc[lo:hi]."""
+        got = self._tokens.get((lo, hi))
+        if got is None:
+            toks, words = _tokens(self.nfc, lo, hi)
+            got = self._tokens[lo, hi] = (toks, words, list(map(str.lower, words)))
+        return got
+
+
+def _doc_lines(doc, ctx) -> _Lines:
+    """The document's lines for the Latin detectors, built by the first one that asks."""
+    got = ctx.per_doc.get("latin.lines")
+    if got is None:
+        got = ctx.per_doc["latin.lines"] = _Lines(doc.nfc)
+    return got
 
 
 def _in_loanword(words: list[str], i: int, j: int, lex: Lexicon) -> bool:
@@ -469,32 +528,32 @@ def _vi_strong(word: str, lex: Lexicon) -> bool:
     )
 
 
-def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
-    """(start, end, score) of runs of unaccented Vietnamese in ``nfc``."""
-    lines = _seed_lines(nfc, lex.vi_seeds_b if lex else seed_sets()[0])
-    if lines:
+def vietnamese_runs(nfc: str, lex: Lexicon | None = None, lines: _Lines | None = None):
+    """(start, end, score) of runs of unaccented Vietnamese in ``nfc`` (``lines``: its lines, when
+    the other detector reads them too)."""
+    lines = lines or _Lines(nfc, lex)
+    seed_lines = lines.with_seeds(foreign=False)
+    if seed_lines:
         lex = lex or lexicon()
     memo: dict[str, float | None] = {}  # _vi_score per distinct word of the text
-    for lo, hi in lines:
-        toks = _tokens(nfc, lo, hi)
-        scores = []
-        for _, _, w in toks:
-            sc = memo.get(w, memo)
-            if sc is memo:
-                sc = memo[w] = _vi_score(w, lex)
-            scores.append(sc)
+    for lo, hi in seed_lines:
+        toks, words, low = lines.tokens(lo, hi)
+        for w in set(words).difference(memo):
+            memo[w] = _vi_score(w, lex)
+        scores = list(map(memo.__getitem__, words))
 
-        def scan(is_seed):
+        def scan(seeds):
+            """The runs grown from the seeds (token indexes, in order) that are not inside a
+            run already grown."""
             found = []
             k = 0
-            while k < len(toks):
-                word = toks[k][2]
-                if scores[k] is None or not is_seed(word, scores[k]) or not (
-                    word.islower() or _opens_phrase(nfc, lo, toks, scores, k)
-                ):
-                    k += 1
+            for c in seeds:
+                if c < k:
                     continue
-                i = j = k
+                word = toks[c][2]
+                if not (word.islower() or _opens_phrase(nfc, lo, toks, scores, c)):
+                    continue
+                i = j = c
                 while (
                     i > 0 and scores[i - 1] is not None and scores[i - 1] >= VI_GROW_MARGIN
                     and _joined(nfc, toks[i - 1][1], toks[i][0])
@@ -541,11 +600,11 @@ def vietnamese_runs(nfc: str, lex: Lexicon | None = None):
                 found.append((start, end, total))
             return found
 
-        found = scan(lambda w, sc: w.lower() in lex.vi_seeds)
+        found = scan([k for k, w in enumerate(low) if w in lex.vi_seeds and scores[k] is not None])
         if found:
             # A line that already holds Vietnamese makes more Vietnamese likely beside it (a menu
             # "Dang nhap | Dang ky", a caption): weaker seeds count there.
-            found += scan(lambda w, sc: sc >= VI_PRIOR_SEED)
+            found += scan([k for k, sc in enumerate(scores) if sc is not None and sc >= VI_PRIOR_SEED])
         yield from _merge(found)
 
 
@@ -592,7 +651,7 @@ def _opens_phrase(nfc: str, lo: int, toks, scores, k: int) -> bool:
 def detect_latin_vietnamese(doc, ctx):
     from .gloss import is_gloss
 
-    for start, end, score in vietnamese_runs(doc.nfc):
+    for start, end, score in vietnamese_runs(doc.nfc, lines=_doc_lines(doc, ctx)):
         if is_gloss(doc, start, end):
             continue  # "known locally as song Hong,": a mention
         yield doc.finding(
@@ -613,17 +672,18 @@ def ev_of(word: str, lang: str, lex: Lexicon) -> float:
     return d[lang] - lex.en.get(word, 0.0)
 
 
-def foreign_runs(nfc: str, lex: Lexicon | None = None):
-    """(start, end, language, score) of runs of words of another Latin-script language."""
-    lines = _seed_lines(nfc, lex.foreign_seeds_b if lex else seed_sets()[1])
-    if lines:
+def foreign_runs(nfc: str, lex: Lexicon | None = None, lines: _Lines | None = None):
+    """(start, end, language, score) of runs of words of another Latin-script language
+    (``lines``: the lines of ``nfc``, when the other detector reads them too)."""
+    lines = lines or _Lines(nfc, lex)
+    seed_lines = lines.with_seeds(foreign=True)
+    if seed_lines:
         lex = lex or lexicon()
-    for lo, hi in lines:
-        toks = _tokens(nfc, lo, hi)
-        low = [t[2].lower() for t in toks]
+    for lo, hi in seed_lines:
+        toks, _, low = lines.tokens(lo, hi)
         taken_until = -1
-        for k in range(len(toks)):
-            if k < taken_until or low[k] not in lex.foreign_seeds or _VI_ONLY.search(toks[k][2]):
+        for k in [k for k, w in enumerate(low) if w in lex.foreign_seeds]:
+            if k < taken_until or _VI_ONLY.search(toks[k][2]):
                 continue
             best = _grown_run(nfc, toks, low, k, lex)
             if best is None:
@@ -742,7 +802,7 @@ def _is_phrase(nfc: str, lo: int, toks, i: int, j: int, lang: str, total: float,
     description="phrases of another Latin-script language (Indonesian, Malay, Spanish, French, ...) left in English: runs of words far more frequent in that language than in English",
 )
 def detect_latin_foreign(doc, ctx):
-    for start, end, lang, score in foreign_runs(doc.nfc):
+    for start, end, lang, score in foreign_runs(doc.nfc, lines=_doc_lines(doc, ctx)):
         yield doc.finding(
             start, end, kind="latin", rule="latin-foreign", language=lang,
             evidence=f"{_LANG_NAMES.get(lang, lang)} words (summed log-frequency ratio {lang}/en {score:.1f})",

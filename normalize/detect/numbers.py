@@ -128,7 +128,11 @@ _ZH_YEAR = re.compile(rf"{_PREP}(?P<y>\d{{4}})\s*年(?![\d{_ZH_DIGIT}十]{{0,3}}
 # just after the first one after it. No match can hold such a character, so none crosses a chunk
 # edge, the regex engine never reads past one (every token fails on it), and the matches found
 # inside the chunks are exactly those the iteration over the whole text finds there.
-_CUE_CHAR = re.compile(r"[^\x00-\x7f]|ndt", re.IGNORECASE)
+# (As one class first, "ndt" told apart by a look-behind, so that the search skips to the next
+# candidate: a pattern opening with an alternation is tried at every position. The class leaves out
+# the four non-ASCII letters whose case partners are ASCII, which [^\x00-\x7f] does not match
+# case-insensitively: \u0130 \u0131 \u017f \u212a.)
+_CUE_CHAR = re.compile("[Nn\u0080-\u012f\u0132-\u017e\u0180-\u2129\u212b-\U0010ffff](?:(?<=[Nn])[Dd][Tt]|(?<![Nn]))")
 # Characters none of the patterns can match (case-insensitively); tests/test_scan_equality.py compares
 # the hits with those of the iteration over the whole text.
 _SAFE_CLASS = "[;:!?()\\[\\]\"\u201c\u201dfjkpqwxzFJKPQWXZ]"
