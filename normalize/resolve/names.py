@@ -57,7 +57,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def _name_matches(bare: re.Pattern, nfc: str):
-    """``re.compile(r"(?<![\w'\u2019-])" + bare.pattern).finditer(nfc)``."""
+    r"""``re.compile(r"(?<![\w'\u2019-])" + bare.pattern).finditer(nfc)``."""
     return context.finditer_not_after(bare, nfc, _NAME_CHAR)
 
 
