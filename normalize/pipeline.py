@@ -337,8 +337,8 @@ class Cleaner:
 
         What a repair can change is near it (a cue in the same or the next sentence, the words
         around a finding) or is a finding that stayed open. So the stage first runs on the lines
-        holding the ``anchors`` (spans of ``mid``: the repairs and the open findings), each with
-        the line before and after, as a document of their own; only when that repairs something
+        holding the ``anchors`` (spans of ``mid``: the repairs and the open findings), with the
+        short lines beside them (_lines_around), as a document of their own; only when that repairs something
         does the whole text run again. Every edit still comes from the run on the whole text: the
         excerpt only decides whether that run is needed (a repair it misses is left for a second
         invocation; nothing is changed on its word alone).
