@@ -368,3 +368,14 @@ def test_real_corpus_names_kept_where_the_reference_keeps_them(shared, cleaner):
             assert e.old not in (row.get("ref") or ""), (row["id"], e)
             romanized += row["id"].startswith(("ruen", "uken"))
     assert romanized >= 1
+
+
+def test_vietnamese_name_between_taiwan_sentences_is_kept_unreported():
+    # The name itself is Vietnamese (Thị); the Taiwan cues around it are not a reason to report it.
+    from normalize import Cleaner
+
+    text = ("Sun Yat-sen is regarded as the founding father of the Republic of China. Vice President Võ Thị "
+            "Ánh Xuân attended a ceremony marking International Women's Day in the capital. The Kaohsiung "
+            "city government renamed a road after Lee Teng-hui.")
+    result = Cleaner().clean_and_explain(text)
+    assert result.output == text and not result.unresolved

@@ -343,6 +343,10 @@ def _vietnamese_reading(f: Finding, doc, ctx, folded: bool) -> list[Candidate]:
                           index=context.cues(doc, ctx))
     place = _is_place(doc, s, e, words)
     if ev.local == "twhk" or (ev.twhk >= 1.0 and ev.local != "zh"):
+        if clean and ev.name_vi >= 10:
+            # The name itself is Vietnamese ("Võ Thị Ánh Xuân"), in a clean paragraph: a Taiwan
+            # cue around it does not make it a reading to report.
+            return _keep(f, text, ctx, 0.9, CLEAN_WHY)
         ctx.note(f, "Taiwan/Hong Kong/Macau context: names there are not written in Hanyu Pinyin, "
                     "so only a glossary entry may replace this one")
         return []
@@ -429,6 +433,10 @@ def _han_person(f: Finding, doc, ctx, s: int, e: int, titled: bool) -> list[Cand
     if rare:
         conf -= 0.2
     if ev.local == "twhk" or (ev.twhk >= 1.0 and ev.local != "zh"):
+        if clean and ev.name_vi >= 10:
+            # The name itself is Vietnamese ("Võ Thị Ánh Xuân"), in a clean paragraph: a Taiwan
+            # cue around it does not make it a reading to report.
+            return _keep(f, text, ctx, 0.9, CLEAN_WHY)
         ctx.note(f, "Taiwan/Hong Kong/Macau context: the Mandarin pinyin is not how this person's name is written")
         return []
     return [Candidate(name, "rule:han-pinyin", conf, RULE, "Han name in name position, read in Hanyu Pinyin", "person")]
